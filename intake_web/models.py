@@ -1,0 +1,169 @@
+"""The case store: typed SQLAlchemy 2.0 models.
+
+Change a model, then make and check a migration:
+    flask --app intake_web db migrate -m "what changed"
+    flask --app intake_web db upgrade
+Migrations live in intake_web/migrations/ and are the only way a schema is made
+outside tests.
+"""
+from datetime import date, datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from intake_web.constants import OPEN_STATUSES, STATUS_RECEIVED, TRIAGE_PENDING
+from intake_web.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ReferenceCounter(db.Model):
+    """The last reference number handed out in each year (see dao/reference_dao.py)."""
+
+    __tablename__ = "reference_counter"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_value: Mapped[int] = mapped_column(nullable=False, default=0)
+
+
+class FeedbackItem(db.Model):
+    """One piece of feedback: a concern, complaint, escalation request, compliment or advocate request."""
+
+    __tablename__ = "feedback_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(sa.String(20), unique=True, index=True)
+    received_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, index=True)
+    channel: Mapped[str] = mapped_column(sa.String(10))
+    # What the person chose ("something_wrong", "something_good", "advocate", "not_sure").
+    feedback_kind: Mapped[str | None] = mapped_column(sa.String(20))
+    # True when the person said they want a formal complaint: then it is stage one, by right.
+    formal_complaint_requested: Mapped[bool] = mapped_column(default=False)
+
+    complainant_role: Mapped[str | None] = mapped_column(sa.String(40))
+    is_young_person: Mapped[bool | None]
+    complainant_name: Mapped[str | None] = mapped_column(sa.String(200))
+    child_name: Mapped[str | None] = mapped_column(sa.String(200))
+    child_date_of_birth: Mapped[date | None]
+    child_details: Mapped[str | None] = mapped_column(sa.Text)
+
+    narrative: Mapped[str] = mapped_column(sa.Text)
+    desired_outcome: Mapped[str | None] = mapped_column(sa.Text)
+    advocate_requested: Mapped[bool] = mapped_column(default=False)
+
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    contact_method: Mapped[str] = mapped_column(sa.String(10), default="none")
+    contact_email: Mapped[str | None] = mapped_column(sa.String(320))
+    contact_phone: Mapped[str | None] = mapped_column(sa.String(40))
+    contact_address: Mapped[str | None] = mapped_column(sa.Text)
+    consent_to_contact: Mapped[bool] = mapped_column(default=False)
+    # Identifies the chat or SMS conversation that sent it (a phone number for SMS).
+    sender_id: Mapped[str | None] = mapped_column(sa.String(200), index=True)
+    # Set by a client that may retry (the chat assistant's outbox) so a retry never makes a second case.
+    client_submission_id: Mapped[str | None] = mapped_column(sa.String(100), unique=True)
+
+    # Triage: empty until triage has run (triage_status tells whether it did).
+    triage_status: Mapped[str] = mapped_column(sa.String(10), default=TRIAGE_PENDING)
+    category: Mapped[str | None] = mapped_column(sa.String(20), index=True)
+    complaint_type: Mapped[str | None] = mapped_column(sa.String(40))
+    service_area: Mapped[str | None] = mapped_column(sa.String(40), index=True)
+    triage_confidence: Mapped[float | None]
+    needs_review: Mapped[bool] = mapped_column(default=True)
+    safeguarding: Mapped[bool] = mapped_column(default=False, index=True)
+    triage_details: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    triage_model_version: Mapped[str | None] = mapped_column(sa.String(80))
+
+    urgent: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[str] = mapped_column(sa.String(12), default=STATUS_RECEIVED, index=True)
+    do_not_share: Mapped[bool] = mapped_column(default=False)
+
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now(), onupdate=sa.func.now()
+    )
+
+    stages: Mapped[list["ProcedureStage"]] = relationship(
+        back_populates="feedback_item", order_by="ProcedureStage.id", cascade="all, delete-orphan"
+    )
+    audit_events: Mapped[list["AuditEvent"]] = relationship(
+        back_populates="feedback_item", order_by="AuditEvent.id"
+    )
+    notifications: Mapped[list["Notification"]] = relationship(
+        back_populates="feedback_item", order_by="Notification.id"
+    )
+
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def current_stage(self) -> "ProcedureStage | None":
+        return self.stages[-1] if self.stages else None
+
+
+class ProcedureStage(db.Model):
+    """One stage of the procedure that an item has been through, with its statutory clock."""
+
+    __tablename__ = "procedure_stage"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_item.id"), index=True)
+    stage: Mapped[str] = mapped_column(sa.String(20))
+    started_on: Mapped[date]
+    due_on: Mapped[date | None]
+    extended_due_on: Mapped[date | None]
+    extension_reason: Mapped[str | None] = mapped_column(sa.Text)
+    responded_on: Mapped[date | None]
+    outcome: Mapped[str | None] = mapped_column(sa.String(20))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
+
+    feedback_item: Mapped[FeedbackItem] = relationship(back_populates="stages")
+
+    @property
+    def effective_due_on(self) -> date | None:
+        return self.extended_due_on or self.due_on
+
+
+class Notification(db.Model):
+    """An email or text message the service sends, stored before it is sent (an outbox).
+
+    A message that could not be sent stays `pending` and is retried by
+    `flask --app intake_web notifications send-pending`, so a safeguarding alert
+    or an acknowledgement is never silently dropped.
+    """
+
+    __tablename__ = "notification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("feedback_item.id"), index=True)
+    # What it is for: safeguarding-alert, team-notice, acknowledgement, update, ...
+    purpose: Mapped[str] = mapped_column(sa.String(40))
+    channel: Mapped[str] = mapped_column(sa.String(10))  # email or sms
+    recipient: Mapped[str] = mapped_column(sa.String(320))
+    subject: Mapped[str | None] = mapped_column(sa.String(200))
+    body: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.String(12), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(sa.String(300))
+    provider_id: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    feedback_item: Mapped[FeedbackItem | None] = relationship(back_populates="notifications")
+
+
+class AuditEvent(db.Model):
+    """Who did what, and when. Written for every change to a case (and every staff view of one)."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("feedback_item.id"), index=True)
+    actor: Mapped[str] = mapped_column(sa.String(320))
+    action: Mapped[str] = mapped_column(sa.String(60))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    feedback_item: Mapped[FeedbackItem | None] = relationship(back_populates="audit_events")
