@@ -7,6 +7,7 @@ Migrations live in intake_web/migrations/ and are the only way a schema is made
 outside tests.
 """
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -78,7 +79,19 @@ class FeedbackItem(db.Model):
 
     urgent: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(sa.String(12), default=STATUS_RECEIVED, index=True)
+    # A name marked "do not share" is hidden from every export and report.
     do_not_share: Mapped[bool] = mapped_column(default=False)
+
+    # Case handling (the officers' console).
+    assigned_to_id: Mapped[int | None] = mapped_column(sa.ForeignKey("staff_user.id"))
+    advocate_referred_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    advocate_arranged_on: Mapped[date | None]
+    # Compliments: a short summary for the annual report, and who it was sent on to.
+    compliment_summary: Mapped[str | None] = mapped_column(sa.Text)
+    compliment_forwarded_to: Mapped[str | None] = mapped_column(sa.String(320))
+    compliment_forwarded_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Total compensation paid on this case, in pounds.
+    compensation_paid: Mapped[Decimal | None] = mapped_column(sa.Numeric(10, 2))
 
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -94,6 +107,13 @@ class FeedbackItem(db.Model):
     notifications: Mapped[list["Notification"]] = relationship(
         back_populates="feedback_item", order_by="Notification.id"
     )
+    lessons: Mapped[list["LessonLearned"]] = relationship(
+        back_populates="feedback_item", order_by="LessonLearned.id", cascade="all, delete-orphan"
+    )
+    improvement_actions: Mapped[list["ImprovementAction"]] = relationship(
+        back_populates="feedback_item", order_by="ImprovementAction.id", cascade="all, delete-orphan"
+    )
+    assigned_to: Mapped["StaffUser | None"] = relationship()
 
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
@@ -117,6 +137,12 @@ class ProcedureStage(db.Model):
     extension_reason: Mapped[str | None] = mapped_column(sa.Text)
     responded_on: Mapped[date | None]
     outcome: Mapped[str | None] = mapped_column(sa.String(20))
+    # Stage two: the date the statement of complaint was agreed (the clock's other possible start).
+    statement_agreed_on: Mapped[date | None]
+    # Stage three: the panel meeting, and the date its report was received.
+    panel_met_on: Mapped[date | None]
+    panel_report_on: Mapped[date | None]
+    notes: Mapped[str | None] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=sa.func.now())
 
     feedback_item: Mapped[FeedbackItem] = relationship(back_populates="stages")
@@ -167,3 +193,86 @@ class AuditEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     feedback_item: Mapped[FeedbackItem | None] = relationship(back_populates="audit_events")
+
+
+class StaffUser(db.Model):
+    """A member of the complaints team or a team manager, signing in to the console."""
+
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(320), unique=True, index=True)
+    name: Mapped[str | None] = mapped_column(sa.String(200))
+    password_hash: Mapped[str] = mapped_column(sa.String(200))
+    # officer (all cases), team_manager (their team's cases), admin (users and settings).
+    role: Mapped[str] = mapped_column(sa.String(20))
+    # The service area a team manager manages (taxonomy id); empty for other roles.
+    team: Mapped[str | None] = mapped_column(sa.String(40))
+    is_active_account: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+
+class TriageCorrection(db.Model):
+    """An officer's confirmed or corrected triage: a labelled example for `python -m triage train`."""
+
+    __tablename__ = "triage_correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_item.id"), index=True)
+    channel: Mapped[str | None] = mapped_column(sa.String(10))
+    category: Mapped[str | None] = mapped_column(sa.String(20))
+    complaint_type: Mapped[str | None] = mapped_column(sa.String(40))
+    service_area: Mapped[str | None] = mapped_column(sa.String(40))
+    safeguarding: Mapped[bool | None]
+    advocate_requested: Mapped[bool | None]
+    complainant_role: Mapped[str | None] = mapped_column(sa.String(40))
+    corrected_by: Mapped[str] = mapped_column(sa.String(320))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    feedback_item: Mapped[FeedbackItem] = relationship()
+
+
+class LessonLearned(db.Model):
+    """A lesson the service learned from a case, reported by service area in the annual report."""
+
+    __tablename__ = "lesson_learned"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_item.id"), index=True)
+    service_area: Mapped[str | None] = mapped_column(sa.String(40))
+    lesson: Mapped[str] = mapped_column(sa.Text)
+    recorded_by: Mapped[str] = mapped_column(sa.String(320))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    feedback_item: Mapped[FeedbackItem] = relationship(back_populates="lessons")
+
+
+class ImprovementAction(db.Model):
+    """Something the service will change because of a case, with an owner, a due date and evidence."""
+
+    __tablename__ = "improvement_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_item_id: Mapped[int] = mapped_column(sa.ForeignKey("feedback_item.id"), index=True)
+    description: Mapped[str] = mapped_column(sa.Text)
+    owner: Mapped[str] = mapped_column(sa.String(200))
+    due_on: Mapped[date]
+    completed_on: Mapped[date | None]
+    evidence: Mapped[str | None] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    feedback_item: Mapped[FeedbackItem] = relationship(back_populates="improvement_actions")
+
+
+class YearFigures(db.Model):
+    """Figures an officer enters for a financial year: open child-care cases and looked-after children."""
+
+    __tablename__ = "year_figures"
+
+    # The year the financial year starts in: 2021 means 1 April 2021 to 31 March 2022.
+    financial_year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    open_cases: Mapped[int | None]
+    looked_after_children: Mapped[int | None]
+    entered_by: Mapped[str | None] = mapped_column(sa.String(320))
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)
