@@ -87,3 +87,36 @@ def api_headers():
 @pytest.fixture
 def is_postgres(database_url) -> bool:
     return database_url.startswith("postgresql")
+
+
+def free_port() -> int:
+    """Return a TCP port on loopback that nothing is listening on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server on loopback; yields the list of messages it received."""
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(message_from_bytes(envelope.content, policy=policy.default))
+            return "250 OK"
+
+    port = free_port()
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    saved = {key: app.config[key] for key in ("SMTP_HOST", "SMTP_PORT")}
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port)
+    yield received
+    app.config.update(saved)
+    controller.stop()
