@@ -69,4 +69,4 @@ bot-model: bot-venv
 	RASA_VENV="$(RASA_VENV)" scripts/bot.sh train-if-changed
 
 clean:
-	rm -rf $(VENV) node_modules intake_web/static/dist var triage/artefacts/*.joblib bot/models
+	rm -rf $(VENV) frontend/node_modules frontend/build intake_web/static/dist var triage/artefacts/*.joblib bot/models

@@ -31,13 +31,17 @@ def create_app(config: Config | dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(app.root_path + "/migrations"), render_as_batch=True)
     csrf.init_app(app)
 
-    from intake_web import cli, errors, security, templating
+    from intake_web import cli, compression, errors, security, templating
 
     security.init_app(app)
+    compression.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     _register_blueprints(app)
+    from intake_web import staff  # the officers' console: sign-in, rate limit, /staff/ pages, its CLI
+
+    staff.init_app(app)
     return app
 
 
@@ -57,3 +61,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     csrf.exempt(api_bp)
     app.register_blueprint(public_bp)
+    from intake_web.reports.dashboard import bp as reports_bp  # the managers' dashboard, /staff/dashboard
+
+    app.register_blueprint(reports_bp)

@@ -45,3 +45,8 @@ def send_pending_command() -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(due_date_command)
     app.cli.add_command(notifications_group)
+    from intake_web.demo.cli import demo_group
+    from intake_web.reports.cli import report_group
+
+    app.cli.add_command(report_group)
+    app.cli.add_command(demo_group)

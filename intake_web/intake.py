@@ -7,6 +7,7 @@
    safeguarding items urgent, and commit.
 4. Send the safeguarding alert, the team's notice and the acknowledgement.
 """
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -165,6 +166,10 @@ def format_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+# Triage evidence may quote the person ('unsafe ("scared to go home")'); emails carry only the rule.
+_QUOTED = re.compile(r'\s*\("[^"]*"\)')
+
+
 def _queue_messages(item: FeedbackItem) -> list:
     council = current_app.extensions["council"]
     messages = council.messages
@@ -177,7 +182,8 @@ def _queue_messages(item: FeedbackItem) -> list:
         "out_of_hours_phone": council.contacts["out_of_hours_phone"],
     }
     if item.safeguarding:
-        evidence = "; ".join((item.triage_details or {}).get("safeguarding_evidence") or []) or "reported by the channel"
+        evidence = "; ".join(_QUOTED.sub("", line) for line in (item.triage_details or {}).get("safeguarding_evidence") or [])
+        evidence = evidence or "reported by the channel"
         template = messages["safeguarding_alert"]
         queued.append(queue_notification(
             feedback_item=item, purpose="safeguarding-alert", channel="email", recipient=council.council["duty_team_email"],

@@ -71,6 +71,9 @@ class FeedbackItem(db.Model):
     category: Mapped[str | None] = mapped_column(sa.String(20), index=True)
     complaint_type: Mapped[str | None] = mapped_column(sa.String(40))
     service_area: Mapped[str | None] = mapped_column(sa.String(40), index=True)
+    # A unit within the service area that the annual report lists on its own line
+    # ("Residential Unit B"); empty for most cases.
+    service_unit: Mapped[str | None] = mapped_column(sa.String(60))
     triage_confidence: Mapped[float | None]
     needs_review: Mapped[bool] = mapped_column(default=True)
     safeguarding: Mapped[bool] = mapped_column(default=False, index=True)

@@ -33,7 +33,8 @@ def _count_items() -> int:
 
 
 def test_post_feedback_returns_reference_due_date_and_location(client, api_headers):
-    response = client.post("/api/v1/feedback", json={"text": "Nobody returns my calls"}, headers=api_headers)
+    response = client.post("/api/v1/feedback", json={"text": "My social worker never returns my calls",
+                                                     "formal_complaint": True}, headers=api_headers)
     assert response.status_code == 201
     body = response.json
     assert re.fullmatch(r"CF-\d{4}-\d{5}", body["reference"])

@@ -1,0 +1,1 @@
+"""Custom Rasa graph components (listed in config.yml by their module path)."""

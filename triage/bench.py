@@ -1,0 +1,46 @@
+"""Measure single-item latency, throughput and training time on this machine (a benchmark, not a test)."""
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from triage.config import METRICS_NAME, TEST_FILE, model_dir
+from triage.corpus import read_jsonl
+from triage.predict import get_model, triage_text
+
+
+def bench(*, n: int = 1000, warmup: int = 50, retrain: bool = False) -> dict:
+    """Time `n` single-item triage() calls over the test texts; optionally time a fresh training too."""
+    model = get_model()
+    rows = list(read_jsonl(TEST_FILE))
+    texts = [(row["text"], row.get("channel")) for row in rows]
+    for text, channel in texts[:warmup]:
+        triage_text(text, channel=channel, model=model)
+    timings = []
+    for i in range(n):
+        text, channel = texts[i % len(texts)]
+        started = time.perf_counter()
+        triage_text(text, channel=channel, model=model)
+        timings.append(time.perf_counter() - started)
+    seconds = np.array(timings)
+    report = {
+        "items": n, "model_version": model.version,
+        "latency_ms_p50": round(float(np.percentile(seconds, 50)) * 1000, 3),
+        "latency_ms_p99": round(float(np.percentile(seconds, 99)) * 1000, 3),
+        "latency_ms_max": round(float(seconds.max()) * 1000, 3),
+        "items_per_second": round(n / float(seconds.sum()), 1),
+        "mean_text_chars": round(sum(len(t) for t, _ in texts) / len(texts), 1),
+    }
+    metrics_path = model_dir() / METRICS_NAME
+    if metrics_path.exists():
+        report["train_seconds_recorded"] = json.loads(metrics_path.read_text(encoding="utf-8")).get("train_seconds")
+    if retrain:
+        from triage.train import train  # only needed for this option
+
+        with tempfile.TemporaryDirectory() as scratch:
+            started = time.perf_counter()
+            train(out_dir=Path(scratch), test_file=None)
+            report["train_seconds_measured"] = round(time.perf_counter() - started, 2)
+    return report
