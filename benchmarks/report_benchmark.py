@@ -67,29 +67,38 @@ def main() -> int:
 
         weasyprint.HTML(string="<p>warm up</p>").write_pdf(folder / "warm-up.pdf")
 
-        timings: dict[str, list[float]] = {"HTML and CSV": [], "HTML, PDF and CSV": [], "Dashboard figures": []}
+        # Wall-clock time, and this process's CPU time (what the wall time would be on an idle machine;
+        # the two differ when other work shares the CPUs).
+        timings: dict[str, list[tuple[float, float]]] = {
+            "HTML and CSV": [], "HTML, PDF and CSV": [], "Dashboard figures": []}
+
+        def timed(name, work):
+            wall, cpu = time.perf_counter(), time.process_time()
+            result = work()
+            timings[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+            return result
+
         for _ in range(args.repeat):
-            started = time.perf_counter()
-            write_annual_report(2021, folder / "report", pdf=False)
-            timings["HTML and CSV"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            written = write_annual_report(2021, folder / "report", pdf=True)
-            timings["HTML, PDF and CSV"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            build_dashboard(financial_year(2021), as_of=date(2026, 11, 28))
-            timings["Dashboard figures"].append(time.perf_counter() - started)
+            timed("HTML and CSV", lambda: write_annual_report(2021, folder / "report", pdf=False))
+            written = timed("HTML, PDF and CSV", lambda: write_annual_report(2021, folder / "report", pdf=True))
+            timed("Dashboard figures", lambda: build_dashboard(financial_year(2021), as_of=date(2026, 11, 28)))
 
     stage_one = written.report.table("complaints-by-year").value("2021/22", "stage_one")
     print(f"2021/22 report from {args.cases:,} cases in the year ({stage_one:,} stage one complaints), "
           f"best and median of {args.repeat} runs:")
     for name, runs in timings.items():
-        print(f"  {name:<20} best {min(runs):6.2f} s   median {statistics.median(runs):6.2f} s")
+        walls, cpus = [wall for wall, _ in runs], [cpu for _, cpu in runs]
+        print(f"  {name:<18} wall: best {min(walls):6.2f} s, median {statistics.median(walls):6.2f} s"
+              f"   CPU: best {min(cpus):6.2f} s, median {statistics.median(cpus):6.2f} s")
     print(f"  PDF: {written.pdf.stat().st_size / 1024:,.0f} KB, HTML: {written.html.stat().st_size / 1024:,.0f} KB")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"  (load average {load:.1f} on {os.cpu_count()} CPUs while measuring)")
-    best = min(timings["HTML, PDF and CSV"])
-    verdict = "within" if best < TARGET_SECONDS else "OVER"
-    print(f"Whole report (HTML, PDF and CSV): {best:.2f} s, {verdict} the {TARGET_SECONDS:.0f} s target.")
+    print(f"  (load average {load:.1f} on {os.cpu_count()} CPUs while measuring: when it is above the number of "
+          f"CPUs, the CPU time is the better guide)")
+    best_wall = min(wall for wall, _ in timings["HTML, PDF and CSV"])
+    best_cpu = min(cpu for _, cpu in timings["HTML, PDF and CSV"])
+    verdict = "within" if best_wall < TARGET_SECONDS else "OVER"
+    print(f"Whole report (HTML, PDF and CSV): {best_wall:.2f} s wall, {best_cpu:.2f} s CPU; wall time is {verdict} "
+          f"the {TARGET_SECONDS:.0f} s target.")
     if args.keep:
         print(f"Files kept in {folder}")
     else:

@@ -130,7 +130,7 @@ PY
 }
 
 test_actions() {
-  (cd "$BOT" && "$RASA_VENV/bin/python" -m pytest -c tests/pytest.ini tests/actions -q)
+  (cd "$BOT" && "$RASA_VENV/bin/python" -m pytest -c tests/pytest.ini tests/unit -q)
 }
 
 case "${1:-}" in

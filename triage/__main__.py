@@ -54,8 +54,8 @@ def _bench(args) -> int:
 
 
 def _corpus(args) -> int:
-    from triage.corpus import build_split, label_counts, read_jsonl
     from triage.config import TEST_FILE, TRAIN_FILE
+    from triage.corpus import build_split, label_counts, read_jsonl
 
     if args.counts:
         rows = list(read_jsonl(TRAIN_FILE)) + list(read_jsonl(TEST_FILE))

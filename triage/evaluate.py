@@ -120,10 +120,10 @@ def render_html(metrics: dict, rows: list[dict], results: list[TriageResult], so
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>Triage evaluation: {html.escape(source)}</title><style>{_CSS}</style></head><body><main>",
            f"<h1>Triage evaluation: {html.escape(source)}</h1>",
-           f"<p>{metrics['n']} examples, model {html.escape(str(metrics.get('model_version')))}. "
-           "Labels left empty in the file are not scored.</p>",
-           "<table><caption>Targets</caption><thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Value</th>"
-           "<th scope=\"col\">Target</th><th scope=\"col\">Met</th></tr></thead><tbody>"]
+           (f"<p>{metrics['n']} examples, model {html.escape(str(metrics.get('model_version')))}. "
+           "Labels left empty in the file are not scored.</p>"),
+           ("<table><caption>Targets</caption><thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Value</th>"
+           "<th scope=\"col\">Target</th><th scope=\"col\">Met</th></tr></thead><tbody>")]
     for name, target in metrics["targets"].items():
         met = '<span class="met">yes</span>' if target["met"] else '<span class="missed">no</span>'
         out.append(f'<tr><th scope="row">{name}</th><td>{_cell(target["value"])}</td><td>{target["target"]}</td>'

@@ -1,17 +1,19 @@
 """The trained model: one shared vectoriser and one logistic regression per head."""
 import hashlib
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import joblib
 import numpy as np
 import sklearn
+from scipy.special import expit
 from sklearn.linear_model import SGDClassifier
 
 from triage.config import ARTEFACT_NAME, HEADS, Taxonomy
 from triage.errors import ModelNotBuilt, TaxonomyMismatch
-from triage.features import LEXICONS, build_vectoriser, model_text
+from triage.features import LEXICONS, build_vectoriser, fast_row, model_text
 
 ARTEFACT_FORMAT = 1
 
@@ -32,15 +34,21 @@ HEAD_BLOCKS = {"category": ("words", "chars", "cues"), "complaint_type": ("words
 NONE_LABEL = "none"  # the complainant_role head's class for "the text does not say"
 
 
-def _block_columns(vectoriser) -> dict[str, np.ndarray]:
-    """Return, for each head, the column indices of the feature blocks it uses."""
-    sizes = {"words": len(vectoriser.transformer_list[0][1].vocabulary_),
-             "chars": len(vectoriser.transformer_list[1][1].vocabulary_), "cues": len(LEXICONS)}
+def _block_columns(vectoriser) -> dict[str, slice]:
+    """Return, for each head, the one contiguous column range holding the feature blocks it uses."""
+    sizes = {name: len(part.vocabulary_) if name != "cues" else len(LEXICONS)
+             for name, part in vectoriser.transformer_list}
     starts, position = {}, 0
-    for name in ("words", "chars", "cues"):
+    for name, _ in vectoriser.transformer_list:
         starts[name], position = position, position + sizes[name]
-    return {head: np.concatenate([np.arange(starts[b], starts[b] + sizes[b]) for b in blocks])
-            for head, blocks in HEAD_BLOCKS.items()}
+    columns = {}
+    for head, blocks in HEAD_BLOCKS.items():
+        start = min(starts[b] for b in blocks)
+        stop = max(starts[b] + sizes[b] for b in blocks)
+        if stop - start != sum(sizes[b] for b in blocks):
+            raise ValueError(f"feature blocks {blocks} of head {head} are not next to each other")
+        columns[head] = slice(start, stop)
+    return columns
 
 
 def head_label(row: dict, head: str) -> str | None:
@@ -59,7 +67,7 @@ class TriageModel:
 
     vectoriser: object
     heads: dict[str, SGDClassifier]
-    columns: dict[str, np.ndarray]
+    columns: dict[str, slice]
     meta: dict = field(default_factory=dict)
 
     @classmethod
@@ -84,16 +92,28 @@ class TriageModel:
         return cls(vectoriser=vectoriser, heads=heads, columns=columns)
 
     def probabilities(self, text: str, channel: str | None = None) -> dict[str, dict[str, float]]:
-        """Return, for each head, the probability of each label for one text."""
-        row = self.vectoriser.transform([model_text(text, channel)]).tocsr()
-        return {head: dict(zip(map(str, classifier.classes_), (float(p) for p in
-                               classifier.predict_proba(row[:, self.columns[head]])[0])))
-                for head, classifier in self.heads.items()}
+        """Return, for each head, the probability of each label for one text (fast single-item path)."""
+        indices, values = fast_row(self.vectoriser, model_text(text, channel))
+        result = {}
+        for head, classifier in self.heads.items():
+            columns = self.columns[head]
+            inside = (indices >= columns.start) & (indices < columns.stop)
+            # The same sums as SGDClassifier.predict_proba (log loss, one-vs-rest, then normalised).
+            scores = classifier.coef_[:, indices[inside] - columns.start] @ values[inside] + classifier.intercept_
+            probs = expit(scores)
+            probs = np.array([1.0 - probs[0], probs[0]]) if probs.shape[0] == 1 else probs / probs.sum()
+            result[head] = dict(zip(map(str, classifier.classes_), map(float, probs), strict=True))
+        return result
+
+    def sklearn_probabilities(self, text: str, channel: str | None = None) -> dict[str, dict[str, float]]:
+        """Return probabilities() computed through scikit-learn's own predict_proba (slower; for checking)."""
+        return self.batch_probabilities([text], [channel])[0]
 
     def batch_probabilities(self, texts: list[str], channels: list[str | None]) -> list[dict[str, dict[str, float]]]:
         """Return probabilities() for many texts at once (faster for evaluation)."""
         matrix = self.vectoriser.transform([model_text(t, c) for t, c in zip(texts, channels)]).tocsr()
-        per_head = {head: classifier.predict_proba(matrix[:, self.columns[head]]) for head, classifier in self.heads.items()}
+        per_head = {head: classifier.predict_proba(matrix[:, self.columns[head]])
+                    for head, classifier in self.heads.items()}
         return [{head: dict(zip(map(str, self.heads[head].classes_), (float(p) for p in np.asarray(probs)[i])))
                  for head, probs in per_head.items()} for i in range(len(texts))]
 
@@ -125,7 +145,8 @@ def model_version(rows: list[dict], seed: int) -> str:
     for row in rows:
         digest.update(json.dumps([row.get("text"), row.get("channel")] + [head_label(row, h) for h in HEADS],
                                  ensure_ascii=False).encode("utf-8"))
-    digest.update(json.dumps([seed, HEAD_ALPHA, EPOCHS, HEAD_BLOCKS, sorted(LEXICONS.values()), ARTEFACT_FORMAT, sklearn.__version__]).encode("utf-8"))
+    settings = [seed, HEAD_ALPHA, EPOCHS, HEAD_BLOCKS, sorted(LEXICONS.values()), ARTEFACT_FORMAT, sklearn.__version__]
+    digest.update(json.dumps(settings).encode("utf-8"))
     return f"triage-{ARTEFACT_FORMAT}.{digest.hexdigest()[:10]}"
 
 
@@ -136,7 +157,8 @@ def load_model(directory: Path) -> TriageModel:
         raise ModelNotBuilt(f"no triage model at {path}; run `python -m triage train` to build it")
     try:
         payload = joblib.load(path)
-    except Exception as error:  # noqa: BLE001 - any unreadable artefact means "rebuild it"
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, KeyError, pickle.UnpicklingError) \
+            as error:
         raise ModelNotBuilt(f"cannot read {path} ({type(error).__name__}); run `python -m triage train`") from error
     if not isinstance(payload, dict) or payload.get("format") != ARTEFACT_FORMAT:
         raise ModelNotBuilt(f"{path} was built by another version of triage; run `python -m triage train`")

@@ -6,7 +6,8 @@ list of rules and a small model see them as the same thing.
 """
 import re
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                         "\u2014": "-"})
 
 # Whole-token replacements. Only tokens that are unambiguous in this setting are listed:
 # "ill" (sick) and "shed" (a garden shed) are deliberately left alone.
@@ -22,7 +23,8 @@ SLANG = {
     "thats": "that is", "whats": "what is", "wheres": "where is", "theres": "there is",
     "coz": "because", "cos": "because", "cuz": "because", "bc": "because", "becuz": "because", "becos": "because",
     "bcoz": "because", "pls": "please", "plz": "please", "plse": "please", "thx": "thanks",
-    "thnx": "thanks", "ty": "thank you", "sw": "social worker", "sws": "social workers", "socialworker": "social worker",
+    "thnx": "thanks", "ty": "thank you", "sw": "social worker", "sws": "social workers",
+    "socialworker": "social worker",
     "mam": "mum", "mom": "mum", "mams": "mums", "moms": "mums", "mummy": "mum", "ppl": "people", "wat": "what",
     "wot": "what", "wen": "when", "dat": "that", "tho": "though", "thru": "through", "rn": "right now",
     "atm": "at the moment", "tbh": "to be honest", "ngl": "not going to lie", "idk": "i do not know",

@@ -66,8 +66,8 @@ def _role(text: str, given: str | None, probs: dict[str, float], settings: Setti
         return cue[0], max(probs.get(cue[0], 0.0), 0.9), [f"The text {cue[1]}."]
     label, confidence = _top(probs)
     if label != NONE_LABEL and confidence >= settings.role_model_threshold:
-        return label, confidence, [f"Writer is probably: {taxonomy.name('complainant_role', label)} "
-                                   f"({confidence:.0%})."]
+        return label, confidence, [(f"Writer is probably: {taxonomy.name('complainant_role', label)} "
+                                   f"({confidence:.0%}).")]
     return None, probs.get(NONE_LABEL, 1.0 - confidence), []
 
 

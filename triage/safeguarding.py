@@ -62,7 +62,8 @@ _RULES = (
     _rule("mentions suicidal thoughts", r"\b(?:do not|not|never) want to (?:be alive|live|be here|wake up)\b"),
     _rule("mentions suicidal thoughts", r"\b(?:better off (?:dead|without me)|end it all|ending it all|no point "
           r"(?:in )?(?:living|being alive|going on)|if i (?:was|were) gone|do something stupid|want it all to stop"
-          r"|cannot keep going|(?:about|of) ending it)\b|\bcannot go on(?! (?:the|a|an|my|his|her|holiday|trips?|school))"
+          r"|cannot keep going|(?:about|of) ending it)\b|\bcannot go on(?! (?:the|a|an|my|his|her|holiday|trips?"
+          r"|school))"
           r"\b"),
     _rule("mentions suicidal thoughts", r"\bkill yourself\b"),
     # Self-harm.
@@ -108,8 +109,10 @@ _RULES = (
           not_before=r"\b(?:in|keep|get|got|stay|kept) (?:\w+ )?$|" + _FIGURATIVE_SUBJECT,
           not_after=r"^\s*(?:heart|hearts|soul)", contestable=True),
     _rule("mentions sexual abuse", r"\b(?:sexual\w*|sexually|rape|raped|raping|molest\w*|grope\w*|groped|indecent\w*"
-          r"|nudes?|naked|private parts|for sex|have sex|had sex|sex with)\b", contestable=True, not_before=r"\bnon[- ]?$"),
-    _rule("mentions abuse", r"\babus(?:e|ed|es|ing|ive)\b|\bphysical(?:ly)? (?:abus|hurt|harm|violen|punish|chastis)\w*",
+          r"|nudes?|naked|private parts|for sex|have sex|had sex|sex with)\b", contestable=True,
+          not_before=r"\bnon[- ]?$"),
+    _rule("mentions abuse", r"\babus(?:e|ed|es|ing|ive)\b|\bphysical(?:ly)? (?:abus|hurt|harm|violen|punish"
+          r"|chastis)\w*",
           contestable=True, not_before=r"\bnot\s*$",
           not_after=r"^\s*of (?:power|process|position|authority|the system|trust)"),
     _rule("mentions sexual abuse", r"\b(?:ask\w* (?:me )?for|wants?|sends? me|sent me|send (?:him|her|them)|sending "
@@ -159,16 +162,20 @@ _RULES = (
     _rule("says they feel unsafe", r"\b(?:do not|not|never) (?:feel|feeling|felt) safe\b|\bunsafe\b|\bnot safe\b"
           r"|\b(?:living|live|lived) in fear\b"),
     _rule("says they feel unsafe", r"\b(?:scared|frightened|afraid|terrified|petrified) (?:of (?:him|her|them|my|the"
-          r" other|one of|his|her)|to (?:go|be|leave|walk|sleep|come) (?:home|back|out|there|on my own|the house)|for (?:her|him"
+          r" other|one of|his|her)|to (?:go|be|leave|walk|sleep|come) (?:home|back|out|there|on my own|the house"
+          r")|for (?:her|him"
           r"|them|my|the (?:kids|children)|their)|at night)\b"),
     _rule("says they feel unsafe", r"\b(?:do not|not) want to (?:go|be) (?:home|back)\b"
           r"|\bwe are scared\b|\b(?:kids|children) are scared\b"),
     # Neglect.
-    _rule("mentions neglect", r"\bno food\b|\b(?:have not|not|never) (?:been )?(?:fed|eaten)\b|\b(?:left|leaves?|leaving) "
+    _rule("mentions neglect", r"\bno food\b|\b(?:have not|not|never) (?:been )?(?:fed|eaten)\b|\b(?:left|leaves?"
+                              r"|leaving) "
           r"(?:me |him |her |them |us |the kids |the children )?(?:alone|on (?:their|his|her|my|our) own|home alone)\b"
-          r"|\b(?:bed|school) hungry\b|\blocks? the fridge\b|\bneglect(?:ed|ing)?\b|\b(?:lock|locks|locked) (?:me|him|her"
+          r"|\b(?:bed|school) hungry\b|\blocks? the fridge\b|\bneglect(?:ed|ing)?\b|\b(?:lock|locks|locked) (?:m"
+          r"e|him|her"
           r"|them|us) (?:in|out)\b|\b(?:sleep|sleeping) in the shed\b|\b(?:do not|does not|not) get (?:tea|fed"
-          r"|dinner|food)\b|\b(?:have|has) to look after (?:my )?(?:mum|dad|(?:little )?(?:brothers?|sisters?|siblings))\b"
+          r"|dinner|food)\b|\b(?:have|has) to look after (?:my )?(?:mum|dad|(?:little )?(?:brothers?|sisters?|si"
+          r"blings))\b"
           r"|\bi (?:feed|look after) my (?:little )?(?:brothers?|sisters?)\b", contestable=True,
           not_after=r"^\s*(?:to|my complaint|our complaint)"),
 )

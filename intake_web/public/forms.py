@@ -108,37 +108,42 @@ class ChildNameForm(QuestionForm):
 
 class ContactForm(QuestionForm):
     contact_method = RadioChoice("How should we contact you?", journey.CONTACT_CHOICES, messages.CONTACT_REQUIRED)
-    contact_email = StringField("Email address", widget=GovTextInput(), filters=[strip_whitespace])
-    contact_mobile = StringField("Mobile phone number", widget=GovTextInput(), filters=[strip_whitespace])
-    contact_phone = StringField("Phone number", widget=GovTextInput(), filters=[strip_whitespace])
-    contact_address = TextAreaField("Address", widget=GovTextArea(), filters=[strip_whitespace])
 
-    # Only the details for the chosen way are checked; the others are ignored.
+
+# The page after ContactForm asks for the one detail the chosen way needs, with one of these.
+class ContactEmailForm(QuestionForm):
+    contact_email = StringField("What is your email address?", widget=GovTextInput(), filters=[strip_whitespace],
+                                validators=[Required(messages.EMAIL_REQUIRED)])
+
     def validate_contact_email(self, field) -> None:
-        if self.contact_method.data == "email":
-            if not field.data:
-                raise ValidationError(messages.EMAIL_REQUIRED)
-            if len(field.data) > EMAIL_LIMIT or not is_valid_email(field.data):
-                raise ValidationError(messages.EMAIL_INVALID)
+        if len(field.data) > EMAIL_LIMIT or not is_valid_email(field.data):
+            raise ValidationError(messages.EMAIL_INVALID)
+
+
+class ContactMobileForm(QuestionForm):
+    contact_mobile = StringField("What is your mobile phone number?", widget=GovTextInput(),
+                                 filters=[strip_whitespace], validators=[Required(messages.MOBILE_REQUIRED)])
 
     def validate_contact_mobile(self, field) -> None:
-        if self.contact_method.data == "text":
-            if not field.data:
-                raise ValidationError(messages.MOBILE_REQUIRED)
-            number = normalise_phone(field.data) if len(field.data) <= PHONE_LIMIT else None
-            if not number or not number.startswith("+447"):
-                raise ValidationError(messages.MOBILE_INVALID)
+        number = normalise_phone(field.data) if len(field.data) <= PHONE_LIMIT else None
+        if not number or not number.startswith("+447"):
+            raise ValidationError(messages.MOBILE_INVALID)
+
+
+class ContactPhoneForm(QuestionForm):
+    contact_phone = StringField("What is your phone number?", widget=GovTextInput(), filters=[strip_whitespace],
+                                validators=[Required(messages.PHONE_REQUIRED)])
 
     def validate_contact_phone(self, field) -> None:
-        if self.contact_method.data == "phone":
-            if not field.data:
-                raise ValidationError(messages.PHONE_REQUIRED)
-            if len(field.data) > PHONE_LIMIT or not normalise_phone(field.data):
-                raise ValidationError(messages.PHONE_INVALID)
+        if len(field.data) > PHONE_LIMIT or not normalise_phone(field.data):
+            raise ValidationError(messages.PHONE_INVALID)
 
-    def validate_contact_address(self, field) -> None:
-        if self.contact_method.data == "post":
-            if not field.data:
-                raise ValidationError(messages.ADDRESS_REQUIRED)
-            if len(field.data) > ADDRESS_LIMIT:
-                raise ValidationError(messages.ADDRESS_TOO_LONG)
+
+class ContactAddressForm(QuestionForm):
+    contact_address = TextAreaField("What is your address?", widget=GovTextArea(), filters=[strip_whitespace],
+                                    validators=[Required(messages.ADDRESS_REQUIRED),
+                                                MaxLength(messages.ADDRESS_TOO_LONG, ADDRESS_LIMIT)])
+
+
+CONTACT_DETAIL_FORMS = {"email": ContactEmailForm, "text": ContactMobileForm, "phone": ContactPhoneForm,
+                        "post": ContactAddressForm}

@@ -1,7 +1,9 @@
 """The order of the web form's questions, which ones each person sees, and what the answers mean.
 
-Pure functions over a dict of answers, so the branching is easy to test. A page's
-answers count only once the page has been submitted without errors ("done").
+Pure functions over a draft's data, so the branching is easy to test. A page's
+answers count only once the page has been submitted without errors ("done"), and,
+for a page that depends on an earlier answer, only while that answer is unchanged:
+the contact details page is done for one way of contacting someone, not for another.
 """
 from dataclasses import dataclass
 from typing import Callable
@@ -46,9 +48,14 @@ CONTACT_CHOICES = [
     ("none", "Do not contact me"),
 ]
 CONTACT_METHOD_FOR = {"email": "email", "text": "sms", "phone": "phone", "post": "post", "none": "none"}
-# Which answer holds the details for each way of contacting someone.
+# The one detail each way of contacting someone needs, asked on the page after "How should we contact you?".
+# There is none for "Do not contact me", so that page is skipped.
 CONTACT_DETAIL_FIELD = {"email": "contact_email", "text": "contact_mobile", "phone": "contact_phone",
                         "post": "contact_address"}
+
+
+def needs_contact_details(answers: dict) -> bool:
+    return answers.get("contact_method") in CONTACT_DETAIL_FIELD
 
 
 def offers_advocate(answers: dict) -> bool:
@@ -62,6 +69,8 @@ class Page:
     endpoint: str
     fields: tuple[str, ...]
     applies: Callable[[dict], bool] = lambda answers: True
+    # Earlier answers this page's answer was given for: if one changes, the page must be answered again.
+    depends_on: tuple[str, ...] = ()
 
 
 PAGES = (
@@ -76,15 +85,32 @@ PAGES = (
     Page("your-name", "public.your_name", ("your_name",)),
     Page("child-name", "public.child_name", ("child_name",),
          lambda answers: answers.get("who") not in YOUNG_PEOPLE),
-    Page("contact", "public.contact",
-         ("contact_method", "contact_email", "contact_mobile", "contact_phone", "contact_address")),
+    Page("contact", "public.contact", ("contact_method",)),
+    Page("contact-details", "public.contact_details", tuple(CONTACT_DETAIL_FIELD.values()),
+         needs_contact_details, depends_on=("contact_method",)),
 )
 PAGES_BY_NAME = {page.name: page for page in PAGES}
 
 
+def done_pages(data: dict) -> set[str]:
+    """The names of pages submitted without errors, for the earlier answers they still depend on."""
+    answers, given_for = data.get("answers", {}), data.get("given_for", {})
+    return {page.name for page in PAGES if page.name in data.get("done", [])
+            and all(given_for.get(page.name, {}).get(field) == answers.get(field) for field in page.depends_on)}
+
+
+def mark_done(data: dict, page: Page) -> dict:
+    """Return new draft data with `page` done, noting the earlier answers it was given for."""
+    given_for = dict(data.get("given_for", {}))
+    if page.depends_on:
+        given_for[page.name] = {field: data["answers"].get(field) for field in page.depends_on}
+    done = [name for name in data.get("done", []) if name != page.name]
+    return {**data, "done": [*done, page.name], "given_for": given_for}
+
+
 def done_answers(data: dict) -> dict:
-    """The answers from pages submitted without errors."""
-    answers, done = data.get("answers", {}), set(data.get("done", []))
+    """The answers from pages that are done."""
+    answers, done = data.get("answers", {}), done_pages(data)
     return {field: answers.get(field) for page in PAGES if page.name in done for field in page.fields}
 
 
@@ -95,7 +121,7 @@ def applicable_pages(data: dict) -> list[Page]:
 
 def first_unfinished_page(data: dict) -> Page | None:
     """The first question this person still has to answer, or None when all are done."""
-    done = set(data.get("done", []))
+    done = done_pages(data)
     return next((page for page in applicable_pages(data) if page.name not in done), None)
 
 

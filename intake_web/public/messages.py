@@ -26,3 +26,6 @@ PHONE_REQUIRED = "Enter your phone number"
 PHONE_INVALID = "Enter a phone number, like 01632 960 001 or 07700 900 982"
 ADDRESS_REQUIRED = "Enter your address"
 ADDRESS_TOO_LONG = "Your address must be 1,000 characters or less"
+
+# Notices: not errors, so they may be two short sentences.
+DRAFT_EXPIRED_NOTICE = "Your answers were deleted after 24 hours to keep them safe. Please start again."

@@ -2,7 +2,9 @@
 
 It works without JavaScript. Answers live in a FormDraft on the server; the session
 cookie holds only the draft's id. Every page saves what the person typed before it
-checks it, so nothing they wrote is lost to an error.
+checks it, so nothing they wrote is lost to an error. A draft untouched for 24 hours
+is deleted (drafts.py); the first question then says so, rather than starting again
+without a word.
 """
 from flask import current_app, redirect, render_template, request, session, url_for
 from markupsafe import Markup
@@ -14,10 +16,11 @@ from intake_web.intake import submit_feedback
 from intake_web.public import bp, forms, journey
 from intake_web.public.drafts import (FormDraft, dao_create_form_draft, dao_delete_form_draft, dao_fetch_form_draft,
                                       dao_update_form_draft)
-from intake_web.public.messages import WHAT_HAPPENED_REQUIRED
+from intake_web.public.messages import DRAFT_EXPIRED_NOTICE, WHAT_HAPPENED_REQUIRED
 
 DRAFT_KEY = "draft_id"
 SUBMITTED_KEY = "submitted_reference"
+DRAFT_EXPIRED_KEY = "draft_expired"
 
 WHAT_HAPPENED_HEADINGS = {
     "something-wrong": ("What happened?",
@@ -28,8 +31,39 @@ WHAT_HAPPENED_HEADINGS = {
 }
 
 
+CONTACT_DETAIL_HEADINGS = {
+    "email": ("What is your email address?", "We will only use this to talk to you about what you told us."),
+    "text": ("What is your mobile phone number?",
+             "We will send you text messages about what you told us. For example, 07700 900 982."),
+    "phone": ("What is your phone number?", "We will call you about what you told us. For example, 01632 960 001."),
+    "post": ("What is your address?", "We will send you letters about what you told us. Put your postcode too."),
+}
+# How each detail is named on "Check your answers".
+CONTACT_DETAIL_KEYS = {"email": "Your email address", "text": "Your mobile phone number",
+                       "phone": "Your phone number", "post": "Your address"}
+
+
 def _empty_draft_data() -> dict:
     return {"answers": {}, "done": []}
+
+
+def _client_submission_id(draft_id: str) -> str:
+    # The draft's id makes a repeated "Send" return the first case, not a second one.
+    return f"web-{draft_id}"
+
+
+def _fetch_draft() -> FormDraft | None:
+    """Return this person's draft, or None; if theirs has gone, forget it and note why for the first question."""
+    draft_id = session.get(DRAFT_KEY)
+    draft = dao_fetch_form_draft(draft_id)
+    if draft_id and draft is None:
+        session.pop(DRAFT_KEY)
+        sent = dao_fetch_feedback_by_client_submission_id(_client_submission_id(draft_id))
+        if sent:
+            session[SUBMITTED_KEY] = sent.reference  # a second click on "Send", with the cookie from before the first
+        else:
+            session[DRAFT_EXPIRED_KEY] = True
+    return draft
 
 
 def _changing() -> bool:
@@ -46,7 +80,7 @@ def _url(page: journey.Page | None, changing: bool = False) -> str:
 def _redirect_if_out_of_order(data: dict, page: journey.Page) -> str | None:
     """Send people to the right page if they skip ahead or this question is not for them."""
     pages = journey.applicable_pages(data)
-    done = set(data["done"])
+    done = journey.done_pages(data)
     if page not in pages:
         return _url(journey.first_unfinished_page(data), _changing())
     for earlier in pages[:pages.index(page)]:
@@ -73,7 +107,14 @@ def _back_url(data: dict, page: journey.Page) -> str:
 def _question(page_name: str, form_class, template: str, form_kwargs: dict | None = None,
               initial: dict | None = None, **context):
     page = journey.PAGES_BY_NAME[page_name]
-    draft = dao_fetch_form_draft(session.get(DRAFT_KEY))
+    draft = _fetch_draft()
+    draft_expired = False
+    if session.get(DRAFT_EXPIRED_KEY):
+        # Their answers have gone: say so on the first question, which is where they start again.
+        first = journey.PAGES[0]
+        if page != first or request.method == "POST" or _changing():
+            return redirect(url_for(first.endpoint))
+        draft_expired = session.pop(DRAFT_EXPIRED_KEY)
     data = draft.data if draft else _empty_draft_data()
     out_of_order = _redirect_if_out_of_order(data, page)
     if out_of_order:
@@ -91,16 +132,18 @@ def _question(page_name: str, form_class, template: str, form_kwargs: dict | Non
             draft = dao_create_form_draft()
             session[DRAFT_KEY] = draft.id
         # Save what they typed first, then check it.
-        typed = {field: form[field].data for field in page.fields}
-        data = {"answers": {**data["answers"], **typed}, "done": [name for name in data["done"] if name != page.name]}
+        typed = {field: form[field].data for field in page.fields if field in form}
+        data = {**data, "answers": {**data["answers"], **typed},
+                "done": [name for name in data["done"] if name != page.name]}
         dao_update_form_draft(draft, data)
         if form.validate():
-            data = {**data, "done": [*data["done"], page.name]}
+            data = journey.mark_done(data, page)
             dao_update_form_draft(draft, data)
             return redirect(_next_url(data, page))
     answers = journey.done_answers(data)
     return render_template(template, form=form, page=page, answers=answers, back_url=_back_url(data, page),
-                           action_url=_url(page, _changing()), **context)
+                           action_url=_url(page, _changing()),
+                           notice=DRAFT_EXPIRED_NOTICE if draft_expired else None, **context)
 
 
 @bp.get("/")
@@ -131,7 +174,7 @@ def formal_complaint():
 @bp.route("/feedback/what-happened", methods=["GET", "POST"])
 def what_happened():
     """Ask what happened, in their own words, with a character count."""
-    draft = dao_fetch_form_draft(session.get(DRAFT_KEY))
+    draft = _fetch_draft()
     kind = journey.done_answers(draft.data if draft else _empty_draft_data()).get("kind") or "something-wrong"
     heading, hint = WHAT_HAPPENED_HEADINGS.get(kind, WHAT_HAPPENED_HEADINGS["something-wrong"])
     required_message = WHAT_HAPPENED_REQUIRED.get(kind, WHAT_HAPPENED_REQUIRED["not-sure"])
@@ -148,7 +191,7 @@ def put_it_right():
 @bp.route("/feedback/advocate", methods=["GET", "POST"])
 def advocate():
     """Offer an advocate to young people, care leavers and anyone who asked for one."""
-    draft = dao_fetch_form_draft(session.get(DRAFT_KEY))
+    draft = _fetch_draft()
     asked = journey.done_answers(draft.data if draft else _empty_draft_data()).get("kind") == "advocate"
     # They have just said they want one: start from "yes", but let them change their mind.
     return _question("advocate", forms.AdvocateForm, "public/advocate.html",
@@ -171,6 +214,19 @@ def child_name():
 def contact():
     """Ask how to contact them, or whether not to."""
     return _question("contact", forms.ContactForm, "public/contact.html")
+
+
+@bp.route("/feedback/contact-details", methods=["GET", "POST"])
+def contact_details():
+    """Ask for the one detail the chosen way needs: an email address, a mobile or phone number, or an address."""
+    draft = _fetch_draft()
+    method = journey.done_answers(draft.data if draft else _empty_draft_data()).get("contact_method")
+    if method not in forms.CONTACT_DETAIL_FORMS:
+        # No way chosen yet, or "Do not contact me": _question sends them where they should be.
+        method = "email"
+    heading, hint = CONTACT_DETAIL_HEADINGS[method]
+    return _question("contact-details", forms.CONTACT_DETAIL_FORMS[method], "public/contact-details.html",
+                     method=method, field_name=journey.CONTACT_DETAIL_FIELD[method], heading=heading, hint=hint)
 
 
 def _summary_rows(data: dict) -> list[dict]:
@@ -202,14 +258,17 @@ def _summary_rows(data: dict) -> list[dict]:
             key, value = "Your name", answers.get("your_name") or not_given
         elif page.name == "child-name":
             key, value = "The child's name", answers.get("child_name") or not_given
-        else:
+        elif page.name == "contact":
             method = answers["contact_method"]
             key = "How we contact you"
             if method == "none":
                 value = "Do not contact me. We will not be able to reply to you."
             else:
-                detail = answers.get(journey.CONTACT_DETAIL_FIELD[method]) or ""
-                value, multiline = f"{labels['contact_method'][method]}: {detail}", method == "post"
+                value = labels["contact_method"][method]
+        else:
+            method = answers["contact_method"]
+            key = CONTACT_DETAIL_KEYS[method]
+            value, multiline = answers[journey.CONTACT_DETAIL_FIELD[method]], method == "post"
         rows.append({
             "key": {"text": key},
             # Free text keeps its line breaks; Markup.format escapes what the person wrote.
@@ -224,7 +283,7 @@ def _summary_rows(data: dict) -> list[dict]:
 @bp.route("/feedback/check-answers", methods=["GET", "POST"])
 def check_answers():
     """Show every answer with a link to change it; sending it makes the case."""
-    draft = dao_fetch_form_draft(session.get(DRAFT_KEY))
+    draft = _fetch_draft()
     if draft is None:
         if request.method == "POST" and session.get(SUBMITTED_KEY):
             return redirect(url_for("public.confirmation"))  # a second click on "Send"
@@ -239,8 +298,7 @@ def check_answers():
 
 
 def _send(draft: FormDraft) -> Response:
-    # The draft's id makes a repeated "Send" return the first case, not a second one.
-    client_submission_id = f"web-{draft.id}"
+    client_submission_id = _client_submission_id(draft.id)
     item = dao_fetch_feedback_by_client_submission_id(client_submission_id)
     if item is None:
         submission = journey.submission_from_answers(draft.data)

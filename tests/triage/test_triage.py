@@ -41,7 +41,7 @@ def test_to_dict_is_json_serialisable_with_the_same_keys_when_called(classify):
 
 def test_triage_takes_keyword_only_arguments_when_called():
     with pytest.raises(TypeError):
-        triage.triage("text", "sms")  # noqa - positional channel must be refused
+        triage.triage("text", *["sms"])
 
 
 def test_triage_gives_stage_one_when_person_ticks_formal_complaint(classify):

@@ -16,7 +16,10 @@ DEFAULT_ANSWERS = {
     "advocate": {"advocate": "yes"},
     "your-name": {"your_name": "Sam Example"},
     "child-name": {"child_name": "Alex Example"},
-    "contact": {"contact_method": "email", "contact_email": "sam@example.com"},
+    "contact": {"contact_method": "email"},
+    # The details page shows only the box for the way chosen; the form ignores the others.
+    "contact-details": {"contact_email": "sam@example.com", "contact_mobile": "07700 900 982",
+                        "contact_phone": "01632 960 001", "contact_address": "1 Example Street\nGrimsby\nDN31 1AA"},
 }
 
 BLOCK_TAGS = {"p", "li", "label", "legend", "h1", "h2", "h3", "dt", "dd", "button", "a", "div", "span", "strong"}
@@ -105,6 +108,10 @@ def check_page(html: str) -> PageParser:
     assert page.style_attributes == 0 and page.style_elements == 0, \
         "no style= attributes or <style>: the CSP forbids them"
     assert not page.external_urls, f"pages must not load or link anything from elsewhere: {page.external_urls}"
+    # GOV.UK Frontend sets aria-expanded on radios and checkboxes that reveal a question, and
+    # axe-core reports it (aria-allowed-attr): ask the question on the next page instead.
+    assert "govuk-radios__conditional" not in html and "govuk-checkboxes__conditional" not in html \
+        and "data-aria-controls" not in html, "no conditionally revealed questions"
     return page
 
 
