@@ -53,7 +53,7 @@ assets: venv
 
 # --- Triage model (built from the project's own corpus) ----------------------------
 triage-model: $(TRIAGE_MODEL)
-$(TRIAGE_MODEL): venv
+$(TRIAGE_MODEL): $(VENV)/.installed triage/data/train.jsonl config/triage.yaml config/taxonomy.yaml
 	$(PY) -m triage train
 
 # --- Database schema (Alembic migrations) ------------------------------------------

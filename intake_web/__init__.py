@@ -61,6 +61,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     csrf.exempt(api_bp)
     app.register_blueprint(public_bp)
+    from intake_web import chat, sms  # the web chat and Twilio's webhooks (each marks its own CSRF-free views)
+    app.register_blueprint(chat.bp)
+    app.register_blueprint(sms.bp)
     from intake_web.reports.dashboard import bp as reports_bp  # the managers' dashboard, /staff/dashboard
 
     app.register_blueprint(reports_bp)

@@ -279,3 +279,60 @@ class YearFigures(db.Model):
     looked_after_children: Mapped[int | None]
     entered_by: Mapped[str | None] = mapped_column(sa.String(320))
     updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class ChatSession(db.Model):
+    """One web chat conversation. Its random id is the sender id Rasa knows it by.
+
+    The id lives in the person's signed session cookie; every message in and out is
+    kept in chat_message, so the no-JavaScript page can show the whole conversation.
+    """
+
+    __tablename__ = "chat_session"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    last_active_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    messages: Mapped[list["ChatMessage"]] = relationship(
+        back_populates="chat_session", order_by="ChatMessage.id", cascade="all, delete-orphan"
+    )
+
+
+class ChatMessage(db.Model):
+    """A message in a web chat: from the person ("in") or from the assistant ("out")."""
+
+    __tablename__ = "chat_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_session_id: Mapped[str] = mapped_column(sa.ForeignKey("chat_session.id"), index=True)
+    direction: Mapped[str] = mapped_column(sa.String(3))
+    text: Mapped[str] = mapped_column(sa.Text)
+    # Quick replies offered with an "out" message: [{"title": ..., "payload": ...}].
+    buttons: Mapped[list[dict[str, str]] | None] = mapped_column(sa.JSON)
+    # For "in" messages: received, relayed (Rasa answered) or kept (Rasa was down; officers see it).
+    relay_status: Mapped[str | None] = mapped_column(sa.String(10), index=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    chat_session: Mapped[ChatSession] = relationship(back_populates="messages")
+
+
+class InboundSms(db.Model):
+    """A text message from Twilio's webhook, stored before anything else is done with it.
+
+    from_number is shown to staff and never logged. The reply sent back (as TwiML) is
+    kept too, with its numbered choices, so that a reply of "2" can be understood.
+    """
+
+    __tablename__ = "inbound_sms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_sid: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    from_number: Mapped[str] = mapped_column(sa.String(40), index=True)
+    to_number: Mapped[str | None] = mapped_column(sa.String(40))
+    body: Mapped[str] = mapped_column(sa.Text)
+    received_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, index=True)
+    # received, relayed (Rasa answered) or kept (Rasa was down; officers see it).
+    relay_status: Mapped[str] = mapped_column(sa.String(10), default="received", index=True)
+    reply_text: Mapped[str | None] = mapped_column(sa.Text)
+    reply_buttons: Mapped[list[dict[str, str]] | None] = mapped_column(sa.JSON)

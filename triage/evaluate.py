@@ -81,7 +81,9 @@ def score(rows: list[dict], results: list[TriageResult]) -> dict:
                                  "met": metrics.get(name) is not None and metrics[name] >= target}
                           for name, target in TARGETS.items()}
     metrics["model_version"] = results[0].model_version if results else None
-    return metrics
+    # Headline numbers first, the long tables last, so the printed JSON reads top-down.
+    tables = ("per_label", "confusion")
+    return {**{k: v for k, v in metrics.items() if k not in tables}, **{k: metrics[k] for k in tables}}
 
 
 def evaluate_rows(rows: Iterable[dict], classify: Callable[..., TriageResult]) -> tuple[dict, list[TriageResult]]:

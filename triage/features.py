@@ -1,5 +1,6 @@
 """Turn normalised text into the sparse features every head shares."""
 import re
+import weakref
 
 import numpy as np
 from scipy import sparse
@@ -77,6 +78,16 @@ class CueCounts(BaseEstimator, TransformerMixin):
         return np.array([f"cue_{name}" for name in LEXICONS], dtype=object)
 
 
+_PREPARED: "weakref.WeakKeyDictionary[TfidfVectorizer, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _prepared(part: TfidfVectorizer) -> tuple:
+    """Return the vectoriser's analyser and idf weights, built once per fitted vectoriser."""
+    if part not in _PREPARED:
+        _PREPARED[part] = (part.build_analyzer(), np.asarray(part.idf_, dtype=np.float64))
+    return _PREPARED[part]
+
+
 def fast_row(vectoriser: FeatureUnion, text: str) -> tuple[np.ndarray, np.ndarray]:
     """Return (column indices, values) of one text's features, as vectoriser.transform would, without its overhead.
 
@@ -92,7 +103,8 @@ def fast_row(vectoriser: FeatureUnion, text: str) -> tuple[np.ndarray, np.ndarra
         if isinstance(part, TfidfVectorizer):
             counts: dict[int, int] = {}
             vocabulary = part.vocabulary_
-            for feature in part.build_analyzer()(text):
+            analyse, idf = _prepared(part)
+            for feature in analyse(text):
                 column = vocabulary.get(feature)
                 if column is not None:
                     counts[column] = counts.get(column, 0) + 1
@@ -100,7 +112,7 @@ def fast_row(vectoriser: FeatureUnion, text: str) -> tuple[np.ndarray, np.ndarra
             tf = np.array([counts[c] for c in columns], dtype=np.float64)
             if part.sublinear_tf:
                 tf = np.log(tf) + 1.0
-            block = tf * part.idf_[columns]
+            block = tf * idf[columns]
             norm = np.sqrt(np.dot(block, block))
             if norm > 0:
                 block = block / norm

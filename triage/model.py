@@ -2,6 +2,7 @@
 import hashlib
 import json
 import pickle
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,17 @@ HEAD_BLOCKS = {"category": ("words", "chars", "cues"), "complaint_type": ("words
                "advocate_requested": ("words", "chars"), "complainant_role": ("words", "chars")}
 
 NONE_LABEL = "none"  # the complainant_role head's class for "the text does not say"
+
+
+_BY_FEATURE: "weakref.WeakKeyDictionary[SGDClassifier, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def _weights_by_feature(classifier: SGDClassifier) -> np.ndarray:
+    """Return the classifier's weights as one contiguous row per feature (cached), for fast row lookups."""
+    weights = _BY_FEATURE.get(classifier)
+    if weights is None:
+        weights = _BY_FEATURE[classifier] = np.ascontiguousarray(classifier.coef_.T)
+    return weights
 
 
 def _block_columns(vectoriser) -> dict[str, slice]:
@@ -99,7 +111,8 @@ class TriageModel:
             columns = self.columns[head]
             inside = (indices >= columns.start) & (indices < columns.stop)
             # The same sums as SGDClassifier.predict_proba (log loss, one-vs-rest, then normalised).
-            scores = classifier.coef_[:, indices[inside] - columns.start] @ values[inside] + classifier.intercept_
+            scores = values[inside] @ _weights_by_feature(classifier)[indices[inside] - columns.start] \
+                + classifier.intercept_
             probs = expit(scores)
             probs = np.array([1.0 - probs[0], probs[0]]) if probs.shape[0] == 1 else probs / probs.sum()
             result[head] = dict(zip(map(str, classifier.classes_), map(float, probs), strict=True))

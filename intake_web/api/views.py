@@ -63,6 +63,26 @@ def get_feedback(reference: str):
     return jsonify(serialise_feedback(item))
 
 
+@bp.get("/feedback/<reference>/status")
+def get_feedback_status(reference: str):
+    """Where an item is, for the chat or phone that sent it: its stage and next reply date, nothing else.
+
+    The sender goes in the X-Sender-Id header (never in the URL, so it is never logged).
+    Any other sender gets the same 404 as a wrong reference, so nobody can learn that
+    a reference exists.
+    """
+    sender_id = request.headers.get("X-Sender-Id", "")
+    item = dao_fetch_feedback_by_reference(reference)
+    if item is None or not sender_id or not item.sender_id or \
+            not hmac.compare_digest(item.sender_id.encode(), sender_id.encode()):
+        return _problem(404, f"no feedback from this sender has the reference {reference[:20]}", "reference")
+    stage = item.current_stage
+    closed = not item.is_open() or bool(stage and stage.responded_on)
+    return jsonify(reference=item.reference, stage=stage.stage if stage else None, closed=closed,
+                   next_reply_by=None if closed or not stage or not stage.effective_due_on
+                   else stage.effective_due_on.isoformat())
+
+
 @bp.get("/openapi.json")
 def openapi():
     return jsonify(openapi_document(current_app.extensions["council"]))

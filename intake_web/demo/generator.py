@@ -164,7 +164,8 @@ def plans_from_seed(seed: dict) -> list[YearPlan]:
                 else:
                     entries += [(key, None)] * n
             plan.areas = entries
-            types = _counts_of((seed.get("complaint_types") or {}).get(year)) or (demo.get("complaint_types") or {}).get(year)
+            types = (_counts_of((seed.get("complaint_types") or {}).get(year))
+                     or (demo.get("complaint_types") or {}).get(year))
             if types:
                 listed = _expand(types)
                 plan.types = listed + [None] * (plan.stage_one - len(listed))
@@ -403,7 +404,8 @@ class DemoGenerator:
             raise ValueError(f"{plan.year}: more complaints with actions than upheld complaints")
         for case in rng.sample(upheld, with_action):
             responded = case.stages[0].responded_on
-            for description in rng.sample(self.action_examples, min(len(self.action_examples), rng.choice((1, 1, 2)))):
+            how_many = min(len(self.action_examples), rng.choice((1, 1, 2)))
+            for description in rng.sample(self.action_examples, how_many):
                 due = self._wd(responded, rng.randint(10, 30))
                 case.actions.append(ActionSpec(description, f"Team manager, {self._team(case.service_area)}", due,
                                                due - timedelta(days=rng.randint(0, 6)) if due < self.today else None))

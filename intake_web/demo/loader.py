@@ -13,8 +13,17 @@ from intake_web.constants import REFERENCE_PREFIX, TRIAGE_DONE, TRIAGE_PENDING
 from intake_web.demo import SEED_COUNTS
 from intake_web.demo.generator import DEMO_OFFICER, CaseSpec, DemoGenerator, plans_from_seed
 from intake_web.extensions import db
-from intake_web.models import (AuditEvent, FeedbackItem, ImprovementAction, LessonLearned, Notification,
-                               ProcedureStage, ReferenceCounter, TriageCorrection, YearFigures)
+from intake_web.models import (
+    AuditEvent,
+    FeedbackItem,
+    ImprovementAction,
+    LessonLearned,
+    Notification,
+    ProcedureStage,
+    ReferenceCounter,
+    TriageCorrection,
+    YearFigures,
+)
 
 DEMO_MODEL_VERSION = "demo-data"
 

@@ -128,7 +128,7 @@ def _share(count: int, total: int) -> str:
 
 def headline(report: AnnualReport, this: PeriodFigures, last: PeriodFigures) -> list[str]:
     """The summary at the top of the report, in plain English, from the same figures as the tables."""
-    this_label, last_label = report.period.label, report.previous.label
+    last_label = report.previous.label
     n, previous = this.stage_one_total, last.stage_one_total
     if previous and n != previous:
         change = abs(n - previous)
@@ -139,14 +139,15 @@ def headline(report: AnnualReport, this: PeriodFigures, last: PeriodFigures) -> 
         trend = f", the same number as in {last_label}"
     else:
         trend = ""
+    stages = this.stage_counts
     paragraphs = [
         f"Between {format_day(report.period.start)} and {format_day(report.period.end)} we received "
-        f"{plural(n, 'stage one complaint')}{trend}. We also dealt with {plural(this.stage_counts['concern'], 'concern')} "
+        f"{plural(n, 'stage one complaint')}{trend}. We also dealt with {plural(stages['concern'], 'concern')} "
         f"and received {plural(this.compliments_total, 'compliment')} ({last.compliments_total:,} in {last_label}).",
-        f"{plural(this.stage_counts['stage_two'], 'complaint')} went on to stage two (an independent investigation) "
-        f"and {this.stage_counts['stage_three']:,} to stage three (a review panel). "
-        f"{plural(this.stage_counts['ombudsman'], 'complaint')} {'was' if this.stage_counts['ombudsman'] == 1 else 'were'}"
-        f" taken to the Local Government and Social Care Ombudsman.",
+        f"{plural(stages['stage_two'], 'complaint')} went on to stage two (an independent investigation) "
+        f"and {stages['stage_three']:,} to stage three (a review panel). "
+        f"{plural(stages['ombudsman'], 'complaint')} {_was(stages['ombudsman'])} taken to the Local Government and "
+        f"Social Care Ombudsman.",
     ]
     if n:
         bands = this.timescales["stage_one"]

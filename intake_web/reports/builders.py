@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from intake_web.council_config import CouncilConfig
 from intake_web.reports.figures import EXTENDED, LATE, OPEN, UNKNOWN, WITHDRAWN, WITHIN, Bander, PeriodFigures
 from intake_web.reports.periods import format_day
-from intake_web.reports.tables import (COUNT, ITEM, LIST, MONEY, PERCENT, SUBTOTAL, TOTAL, Chart, Column, Row,
-                                       Table)
+from intake_web.reports.tables import LIST, MONEY, PERCENT, SUBTOTAL, TOTAL, Chart, Column, Row, Table
 
 # Service areas the report also adds up under an older name. CASS was one service until 2021/22.
 SERVICE_AREA_GROUPS = {
@@ -184,7 +183,8 @@ def service_area_table(periods: list[PeriodColumn], labels: Labels, table_id: st
                 rows.append(Row(f"{area}/{unit}", unit, values_for(area, unit), level=level + 1))
             if has_unrecorded:
                 rows.append(Row(f"{area}/", "Unit not recorded", values_for(area, None), level=level + 1))
-                notes.append(f"Some complaints about {labels.service_area(area)} do not say which unit they were about.")
+                notes.append(f"Some complaints about {labels.service_area(area)} do not say which unit they were "
+                             f"about.")
         else:
             rows.append(Row(area or "not-recorded", labels.service_area(area), values_for(area), level=level))
     rows.append(Row("total", "All stage one complaints",
@@ -217,7 +217,8 @@ def complaint_type_table(periods: list[PeriodColumn], labels: Labels) -> Table:
     rows = []
     for complaint_type in _ordered(keys, list(labels.council.taxonomy["complaint_types"])):
         rows.append(Row(complaint_type or "not-recorded", labels.complaint_type(complaint_type),
-                        {f"count_{key}": figures.complaint_types.get(complaint_type, 0) for key, _, figures in periods}))
+                        {f"count_{key}": figures.complaint_types.get(complaint_type, 0)
+                         for key, _, figures in periods}))
     rows.append(Row("total", "All stage one complaints",
                     {f"count_{key}": figures.stage_one_total for key, _, figures in periods}, kind=TOTAL))
     notes = []
@@ -388,8 +389,8 @@ def actions_table(periods: list[PeriodColumn]) -> Table:
             {f"count_{key}": figures.complaints_with_action for key, _, figures in periods}),
         Row("without-action", "Complaints with no action or improvement recorded",
             {f"count_{key}": figures.stage_one_total - figures.complaints_with_action for key, _, figures in periods}),
-        Row("total", "All stage one complaints", {f"count_{key}": figures.stage_one_total for key, _, figures in periods},
-            kind=TOTAL),
+        Row("total", "All stage one complaints",
+            {f"count_{key}": figures.stage_one_total for key, _, figures in periods}, kind=TOTAL),
     ]
     return Table(id="actions", title="Complaints that led to an action or improvement", row_header="Complaints",
                  columns=columns, rows=rows,
@@ -444,7 +445,3 @@ def compliments_table(periods: list[PeriodColumn], labels: Labels) -> Table:
                  intro="Compliments are counted in the year we received them.",
                  chart=Chart(series=[f"count_{this_key}"], title=f"Compliments by service area, {this_label}"),
                  ).finalise()
-
-
-def counter_total(counter: Counter) -> int:
-    return sum(counter.values())

@@ -43,8 +43,8 @@ def chart_data(table: Table) -> tuple[list[str], list[tuple[str, list[float]]], 
     if chart.reverse:
         rows = rows[::-1]
     categories = [row.label for row in rows]
-    series = [(table.column(key).group or table.column(key).label, [float(row.values.get(key) or 0) for row in rows])
-              for key in chart.series]
+    series = [(table.column(key).group or table.column(key).label,
+               [float(row.values.get(key) or 0) for row in rows]) for key in chart.series]
     kind = PERCENT if table.column(chart.series[0]).kind == PERCENT else COUNT
     return categories, series, kind
 
@@ -56,7 +56,8 @@ def _format(value: float, kind: str) -> str:
 def describe(table: Table) -> str:
     """The chart's text alternative: every bar and its value, in words."""
     categories, series, kind = chart_data(table)
-    chart_kind = "Bar chart" if len(series) == 1 else "Bar chart comparing " + " and ".join(l for l, _ in series)
+    chart_kind = ("Bar chart" if len(series) == 1
+                  else "Bar chart comparing " + " and ".join(label for label, _ in series))
     parts = []
     for index, category in enumerate(categories):
         values = ", ".join(f"{label} {_format(values[index], kind)}" if len(series) > 1
@@ -77,7 +78,8 @@ def render_svg(table: Table, chart_id: str) -> str:
     wrapped = ["\n".join(textwrap.wrap(label, 38)) or " " for label in categories]
     with matplotlib.rc_context({**RC, "svg.hashsalt": chart_id}):
         if chart.horizontal:
-            height = max(1.6, 0.42 * len(categories) * max(1, len(series)) + 0.2 * sum(l.count("\n") for l in wrapped) + 0.9)
+            lines = sum(label.count("\n") for label in wrapped)
+            height = max(1.6, 0.42 * len(categories) * max(1, len(series)) + 0.2 * lines + 0.9)
             figure = Figure(figsize=(7.5, height))
         else:
             figure = Figure(figsize=(7.5, 3.4))
@@ -91,21 +93,24 @@ def render_svg(table: Table, chart_id: str) -> str:
             bars = draw(offsets, values, width, label=label, color=COLOURS[number % 2], hatch=HATCHES[number % 2],
                         edgecolor=COLOURS[number % 2])
             axes.bar_label(bars, labels=[_format(v, kind) for v in values], padding=3, color=TEXT_COLOUR)
-        axis_label = "Percentage" if kind == PERCENT else "Number"
+        # Every bar carries its value, so the value axis (ticks, numbers, title) would only repeat them.
         if chart.horizontal:
             axes.set_yticks(positions, wrapped)
             axes.invert_yaxis()
-            axes.set_xlabel(axis_label)
+            axes.xaxis.set_visible(False)
+            axes.spines["bottom"].set_visible(False)
             axes.margins(x=0.12)
             if kind == PERCENT:
                 axes.set_xlim(0, 115)
         else:
             axes.set_xticks(positions, wrapped, rotation=45 if len(categories) > 8 else 0,
                             ha="right" if len(categories) > 8 else "center")
-            axes.set_ylabel(axis_label)
+            axes.yaxis.set_visible(False)
+            axes.spines["left"].set_visible(False)
             axes.margins(y=0.15)
             if kind == PERCENT:
                 axes.set_ylim(0, 115)
+        axes.tick_params(length=0)
         if len(series) > 1:
             axes.legend(frameon=False)
         figure.tight_layout()

@@ -33,7 +33,8 @@ def _decimal(value) -> Decimal:
     return Decimal(str(value))
 
 
-def _percent_note(where: str, count: int, total: int | None, published: Decimal, computed: Decimal | None) -> str | None:
+def _percent_note(where: str, count: int, total: int | None, published: Decimal,
+                  computed: Decimal | None) -> str | None:
     if computed is None or published == computed:
         return None
     exact = Decimal(count) * 100 / Decimal(total) if total else None
@@ -184,7 +185,8 @@ def compare(report: AnnualReport, published: Published) -> list[str]:
         computed = actions.row("with-action").values.get(f"percent_{years[int(year)]}")
         if computed is not None and abs(computed - _decimal(figure["percent_approximately"])) >= Decimal("0.5"):
             comparer.notes.append(f"Actions and improvements, {financial_year_label(int(year))}: the published "
-                                  f"report said about {figure['percent_approximately']}%; the records give {computed}%.")
+                                  f"report said about {figure['percent_approximately']}%; the records give "
+                                  f"{computed}%.")
 
     for statement in data.get("headline_percentages") or []:
         comparer.notes.extend(_headline_note(report, statement))

@@ -96,7 +96,10 @@ class StageDates:
     count: int
 
 
-def stage_dates(period: Period, stages: tuple[str, ...] = ("stage_one", "stage_two", "stage_three")) -> list[StageDates]:
+TIMED_STAGES = ("stage_one", "stage_two", "stage_three")
+
+
+def stage_dates(period: Period, stages: tuple[str, ...] = TIMED_STAGES) -> list[StageDates]:
     """Return the dates the timescale bands need, grouped so equal rows come back once with a count."""
     withdrawn = sa.case((ProcedureStage.outcome == "withdrawn", True), else_=False)
     extended = sa.case((ProcedureStage.extended_due_on.is_not(None), True), else_=False)

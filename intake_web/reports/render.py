@@ -15,7 +15,6 @@ from intake_web.reports.annual import AnnualReport, build_annual_report
 from intake_web.reports.charts import render_charts
 from intake_web.reports.tables import display_cell
 
-
 # Most summaries (compliments, lessons) one service area shows in the HTML and PDF; the CSV has all.
 LIST_LIMIT = 25
 
@@ -33,12 +32,19 @@ def render_html(report: AnnualReport) -> str:
     return render_template("reports/annual_report.html", report=report, cell=display_cell, list_limit=LIST_LIMIT)
 
 
-def write_pdf(html: str, path: Path) -> None:
+def pdf_bytes(html: str, *, uncompressed: bool = False) -> bytes:
+    """Print the report's HTML to PDF with WeasyPrint."""
     from weasyprint import HTML  # imported here: it is slow to import and only the PDF needs it
 
     # WeasyPrint logs every layout step at INFO; keep the command's output to what matters.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    HTML(string=html, base_url=str(path.parent)).write_pdf(str(path))
+    # A tagged PDF: headings, tables (with header cells) and figures are marked up for screen readers,
+    # and the document carries its title and language.
+    return HTML(string=html).write_pdf(pdf_tags=True, uncompressed_pdf=uncompressed)
+
+
+def write_pdf(html: str, path: Path) -> None:
+    path.write_bytes(pdf_bytes(html))
 
 
 def write_csvs(report: AnnualReport, folder: Path) -> list[Path]:

@@ -19,22 +19,14 @@ AXE_SCRIPT = PROJECT_ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe tags wcag2a/aa..., wcag22aa). 2.2 added no A rules in axe.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 
-# A known exception, allowed by default because GOV.UK Frontend does this on purpose.
-# Its radios and checkboxes that reveal a question set aria-expanded, which ARIA 1.2
-# does not list for those roles, so axe reports aria-allowed-attr. The Design System
-# team keeps it because screen readers announce it (alphagov/govuk-frontend#979,
-# listed there as a known issue). Only that attribute on those roles is allowed; the
-# rule still checks everything else. Pass known_exceptions=() for a strict run.
-GOVUK_CONDITIONAL_REVEAL = {"checks": [{"id": "aria-allowed-attr", "options": {
-    "validTreeRowAttrs": ["aria-posinset", "aria-setsize", "aria-expanded", "aria-level"],
-    "radio": ["aria-expanded"], "checkbox": ["aria-expanded"],
-}}]}
-KNOWN_EXCEPTIONS = (GOVUK_CONDITIONAL_REVEAL,)
-
+# axe-core runs with its own settings, reset before every run: no rule or check is
+# switched off or loosened, so every violation it finds fails the test. (GOV.UK
+# Frontend's conditionally revealed questions set aria-expanded on radios and
+# checkboxes, which axe reports as aria-allowed-attr: ask the question on the next
+# page instead.)
 _RUN_AXE = """
-const [context, tags, exceptions, done] = arguments;
+const [context, tags, done] = arguments;
 axe.reset();
-exceptions.forEach(exception => axe.configure(exception));
 axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
   .then(results => done({violations: results.violations.map(v => ({
       id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
@@ -43,8 +35,7 @@ axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes:
 """
 
 
-def axe_violations(driver: WebDriver, context: str | None = None, tags=WCAG_TAGS,
-                   known_exceptions=KNOWN_EXCEPTIONS) -> list[dict]:
+def axe_violations(driver: WebDriver, context: str | None = None, tags=WCAG_TAGS) -> list[dict]:
     """Run axe-core on the current page (or the CSS selector `context`) and return its violations."""
     if not AXE_SCRIPT.exists():
         raise AssertionError(f"{AXE_SCRIPT} is missing: run scripts/build_assets.sh "
@@ -52,7 +43,7 @@ def axe_violations(driver: WebDriver, context: str | None = None, tags=WCAG_TAGS
     if not driver.execute_script("return typeof window.axe === 'object'"):
         driver.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
     driver.set_script_timeout(30)
-    result = driver.execute_async_script(_RUN_AXE, context, list(tags), list(known_exceptions))
+    result = driver.execute_async_script(_RUN_AXE, context, list(tags))
     if "error" in result:
         raise AssertionError(f"axe-core failed on {driver.current_url}: {result['error']}")
     return result["violations"]
@@ -67,10 +58,9 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_no_axe_violations(driver: WebDriver, context: str | None = None, tags=WCAG_TAGS, label: str = "",
-                             known_exceptions=KNOWN_EXCEPTIONS) -> None:
+def assert_no_axe_violations(driver: WebDriver, context: str | None = None, tags=WCAG_TAGS, label: str = "") -> None:
     """Fail, listing every problem, if axe-core finds any WCAG 2.2 A/AA violation on the current page."""
-    violations = axe_violations(driver, context, tags, known_exceptions)
+    violations = axe_violations(driver, context, tags)
     where = label or driver.current_url
     assert not violations, f"axe-core found WCAG problems on {where}:\n{format_violations(violations)}"
 

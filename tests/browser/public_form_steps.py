@@ -38,6 +38,14 @@ def submit(driver: WebDriver) -> None:
     wait_for_page(driver)
 
 
+def follow_back_link(driver: WebDriver) -> None:
+    """Click the page's "Back" link and wait for the page it goes to."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "a.govuk-back-link").click()
+    WebDriverWait(driver, 10).until(staleness_of(page))
+    wait_for_page(driver)
+
+
 def path_of(driver: WebDriver) -> str:
     return "/" + driver.current_url.split("/", 3)[3]
 

@@ -44,6 +44,11 @@ def _type_into(driver, field_id: str, text: str) -> None:
     type_text(driver, text)
 
 
+def _follow_change_link(driver, href_end: str) -> None:
+    tab_to(driver, lambda element: (element.get_attribute("href") or "").endswith(href_end))
+    wait_for_next_page(driver, lambda: press(driver, Keys.ENTER))
+
+
 def _h1(driver) -> str:
     return driver.find_element(By.TAG_NAME, "h1").text.strip()
 
@@ -79,18 +84,28 @@ def _keyboard_journey(driver, live_server) -> str:
 
     assert _h1(driver) == "How should we contact you?"
     _choose_with_arrows(driver, "contact_method", "email")
-    # The email box comes straight after the chosen radio, with or without JavaScript.
+    _continue(driver)
+    assert _h1(driver) == "What is your email address?"
     _type_into(driver, "contact_email", "sam@example.com")
     _continue(driver)
 
     assert _h1(driver) == "Check your answers"
     # Change an answer from check answers, and come back to it.
-    tab_to(driver, lambda element: (element.get_attribute("href") or "").endswith("/feedback/advocate?change=yes"))
-    wait_for_next_page(driver, lambda: press(driver, Keys.ENTER))
+    _follow_change_link(driver, "/feedback/advocate?change=yes")
     _choose_with_arrows(driver, "advocate", "no")
     _continue(driver)
     assert _h1(driver) == "Check your answers"
     assert "No, thank you" in driver.find_element(By.TAG_NAME, "main").text
+    # A new way to contact them asks for its detail before going back to check answers.
+    _follow_change_link(driver, "/feedback/contact?change=yes")
+    _choose_with_arrows(driver, "contact_method", "text")
+    _continue(driver)
+    assert _h1(driver) == "What is your mobile phone number?"
+    _type_into(driver, "contact_mobile", "07700 900 982")
+    _continue(driver)
+    assert _h1(driver) == "Check your answers"
+    main = driver.find_element(By.TAG_NAME, "main").text
+    assert "Text message" in main and "07700 900 982" in main and "sam@example.com" not in main
     _continue(driver, "Send")
 
     assert _h1(driver) == "We got your message"
@@ -102,7 +117,8 @@ def _assert_confirmed(text: str) -> None:
     assert item.reference in text
     assert re.search(r"We will reply by \d{1,2} [A-Z][a-z]+ \d{4}", text), text
     assert item.narrative == "Nobody came to my review."
-    assert item.advocate_requested is False and item.contact_email == "sam@example.com"
+    assert item.advocate_requested is False
+    assert (item.contact_method, item.contact_phone, item.contact_email) == ("sms", "+447700900982", None)
 
 
 def test_keyboard_only_journey_with_javascript(chromium, live_server):

@@ -80,3 +80,31 @@ def _env() -> dict:
     import os
 
     return {key: value for key, value in os.environ.items() if key != "TRIAGE_MODEL_DIR"}
+
+
+def test_load_training_rows_adds_included_corrections_when_given(tmp_path):
+    from triage.train import load_training_rows
+
+    base = tmp_path / "train.jsonl"
+    extra = tmp_path / "corrections.jsonl"
+    row = {"text": "contact cancelled", "channel": "sms", "category": "concern", "complaint_type": None,
+           "service_area": "contact_services", "safeguarding": False, "advocate_requested": False,
+           "complainant_role": None}
+    write_jsonl(base, [row])
+    write_jsonl(extra, [{**row, "text": "officer corrected this one", "category": "stage_one"}])
+    rows = load_training_rows(base, (extra,))
+    assert [r["category"] for r in rows] == ["concern", "stage_one"]
+
+
+def test_load_training_rows_refuses_labels_missing_from_taxonomy_when_included(tmp_path):
+    import pytest
+
+    from triage.errors import CorpusError
+    from triage.train import load_training_rows
+
+    bad = tmp_path / "bad.jsonl"
+    write_jsonl(bad, [{"text": "x", "channel": "web", "category": "complaint", "complaint_type": None,
+                       "service_area": None, "safeguarding": False, "advocate_requested": False,
+                       "complainant_role": None}])
+    with pytest.raises(CorpusError, match="taxonomy"):
+        load_training_rows(bad)

@@ -1,4 +1,6 @@
 """The whole web form without JavaScript, through the test client with CSRF on."""
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -29,7 +31,7 @@ def test_start_page_explains_the_service_and_links_to_the_first_question(form_cl
 def test_young_person_completes_the_form_and_gets_a_reference_and_reply_by_date(form_client):
     asked = form_client.walk()
     assert asked == ["who-are-you", "what-kind", "formal-complaint", "what-happened", "put-it-right", "advocate",
-                     "your-name", "contact"]
+                     "your-name", "contact", "contact-details"]
     html = form_client.send().get_data(as_text=True)
 
     item = _only_item()
@@ -142,10 +144,8 @@ def test_the_what_happened_question_matches_what_they_want_to_tell_us(form_clien
      {"contact_method": "post", "contact_address": "1 Example Street\nGrimsby\nDN31 1AA"}),
 ])
 def test_each_way_of_contacting_someone_is_stored_with_consent(form_client, method, answers, expected):
-    # The other boxes may hold text too (without JavaScript they all show); only the chosen one is used.
-    typed = {"contact_email": "other@example.com", "contact_mobile": "07700 900 000", "contact_phone": "",
-             "contact_address": "", **answers}
-    form_client.walk({"contact": {"contact_method": method, **typed}})
+    asked = form_client.walk({"contact": {"contact_method": method}, "contact-details": answers})
+    assert asked[-2:] == ["contact", "contact-details"]
     form_client.send()
     item = _only_item()
     assert item.consent_to_contact is True
@@ -155,13 +155,42 @@ def test_each_way_of_contacting_someone_is_stored_with_consent(form_client, meth
         assert item.contact_email is None
 
 
-def test_choosing_no_contact_says_we_cannot_reply_and_stores_no_details(form_client):
-    form_client.walk({"contact": {"contact_method": "none", "contact_email": "sam@example.com"}},
-                     stop_before="contact")
+@pytest.mark.parametrize("method, heading, field_id, box", [
+    ("email", "What is your email address?", "contact_email", 'type="email"'),
+    ("text", "What is your mobile phone number?", "contact_mobile", 'type="tel"'),
+    ("phone", "What is your phone number?", "contact_phone", 'type="tel"'),
+    ("post", "What is your address?", "contact_address", "<textarea"),
+])
+def test_the_details_page_asks_only_for_what_the_way_chosen_needs(form_client, method, heading, field_id, box):
+    form_client.walk({"contact": {"contact_method": method}}, stop_before="contact-details")
+    html = form_client.get("/feedback/contact-details").get_data(as_text=True)
+    page = parse(html)
+    assert page.h1s == [heading]
+    # The question is the box's label, so a screen reader reads it with the box.
+    assert f'<label class="govuk-label govuk-label--l" for="{field_id}">' in html
+    assert box in html
+    others = {"contact_email", "contact_mobile", "contact_phone", "contact_address"} - {field_id}
+    assert not any(f'name="{other}"' in html for other in others)
+
+
+def test_the_contact_page_asks_only_how_to_contact_them(form_client):
+    form_client.walk(stop_before="contact")
+    html = form_client.get("/feedback/contact").get_data(as_text=True)
+    assert parse(html).h1s == ["How should we contact you?"]
+    values = re.findall(r'<input class="govuk-radios__input" id="[^"]+" name="contact_method" type="radio" '
+                        r'value="([^"]+)"', html)
+    assert values == ["email", "text", "phone", "post", "none"]
+    # No boxes for the details: the next page asks for the one the way chosen needs.
+    assert set(re.findall(r'<input[^>]* type="([^"]+)"', html)) == {"radio", "hidden"}
+    assert "<textarea" not in html
+
+
+def test_choosing_no_contact_says_we_cannot_reply_skips_the_details_and_stores_none(form_client):
+    form_client.walk({"contact": {"contact_method": "none"}}, stop_before="contact")
     contact_page = form_client.get("/feedback/contact").get_data(as_text=True)
-    assert "We will not be able to reply to you" in contact_page
-    form_client.walk({"contact": {"contact_method": "none", "contact_email": "sam@example.com"}},
-                     start="/feedback/contact")
+    assert "We will not be able to reply to you, or tell you what we did about it." in contact_page
+    asked = form_client.walk({"contact": {"contact_method": "none"}}, start="/feedback/contact")
+    assert asked == ["contact"]
     html = form_client.send().get_data(as_text=True)
     item = _only_item()
     assert item.contact_method == "none"

@@ -1,14 +1,14 @@
 """Which questions each person is asked, and how answers become a submission (pure functions)."""
 import pytest
 
-from intake_web.public import journey
+from intake_web.public import forms, journey
 
 
 def _finished(answers: dict) -> dict:
     """A draft in which every question that applies has been answered."""
     data = {"answers": answers, "done": []}
     while (page := journey.first_unfinished_page(data)) is not None:
-        data["done"].append(page.name)
+        data = journey.mark_done(data, page)
     return data
 
 
@@ -34,6 +34,32 @@ def test_page_before_and_after_skip_questions_that_do_not_apply():
     assert journey.page_before(data, what_happened).name == "what-kind"
     assert journey.page_after(data, what_happened).name == "advocate"
     assert journey.page_after(data, journey.PAGES_BY_NAME["contact"]) is None
+
+
+@pytest.mark.parametrize("method, asked", [("email", True), ("text", True), ("phone", True), ("post", True),
+                                           ("none", False)])
+def test_the_details_page_follows_the_contact_page_unless_they_want_no_contact(method, asked):
+    data = _finished({**BASE, "contact_method": method, "contact_email": "sam@example.com"})
+    names = [page.name for page in journey.applicable_pages(data)]
+    assert names[-2:] == (["contact", "contact-details"] if asked else ["your-name", "contact"])
+
+
+def test_a_detail_given_for_one_way_is_not_done_for_another():
+    data = _finished({**BASE, "contact_method": "email", "contact_email": "sam@example.com"})
+    assert journey.first_unfinished_page(data) is None
+    changed = {**data, "answers": {**data["answers"], "contact_method": "text"}}
+    assert journey.first_unfinished_page(changed).name == "contact-details"
+    assert "contact-details" not in journey.done_pages(changed)
+    assert "contact_mobile" not in journey.done_answers(changed)
+    # Back to email: the email address given before counts again.
+    assert journey.first_unfinished_page({**changed, "answers": data["answers"]}) is None
+
+
+def test_every_way_that_needs_a_detail_has_a_form_for_it():
+    assert set(forms.CONTACT_DETAIL_FORMS) == set(journey.CONTACT_DETAIL_FIELD)
+    for method, form_class in forms.CONTACT_DETAIL_FORMS.items():
+        assert hasattr(form_class, journey.CONTACT_DETAIL_FIELD[method]), method
+    assert set(journey.CONTACT_DETAIL_FIELD) | {"none"} == {value for value, _ in journey.CONTACT_CHOICES}
 
 
 @pytest.mark.parametrize("kind, feedback_kind", [("something-wrong", "something_wrong"),

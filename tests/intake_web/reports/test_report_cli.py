@@ -67,3 +67,13 @@ def test_long_lists_are_cut_in_the_html_with_a_note_but_kept_whole_in_the_csv(ap
     assert f"This shows the first {LIST_LIMIT} of {LIST_LIMIT + 5}." in html
     compliments_csv = next(path for path in written.csvs if path.name.endswith("-compliments.csv"))
     assert compliments_csv.read_text(encoding="utf-8-sig").count("Thank you number") == LIST_LIMIT + 5
+
+
+def test_the_pdf_is_tagged_for_screen_readers(app):
+    from intake_web.reports.annual import build_annual_report
+    from intake_web.reports.render import pdf_bytes, render_html
+
+    create_case(stages=[stage_one(date(2021, 6, 1), date(2021, 6, 10))])
+    pdf = pdf_bytes(render_html(build_annual_report(2021, as_of=date(2022, 6, 1))), uncompressed=True)
+    assert b"/StructTreeRoot" in pdf and b"/Lang" in pdf
+    assert b"/S /TH" in pdf and b"/S /H1" in pdf
