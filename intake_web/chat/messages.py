@@ -7,7 +7,7 @@ They follow the assistant's rules (bot/domain.yml): short, and easy to read for 
 # Rasa (the assistant) is down: the message is kept for the officers.
 ASSISTANT_DOWN = ("Sorry, our chat helper is not working right now. We have kept your message, "
                   "and a person will read it.")
-ASSISTANT_DOWN_WEB_FORM = "You can also tell us on our web form: {web_form_url}"
+ASSISTANT_DOWN_WEB_FORM = "You can also use our web form. Go to {web_form_url}"
 # The same, when the chat page opens and nothing has been sent yet.
 ASSISTANT_DOWN_AT_START = "Sorry, our chat helper is not working right now. You can tell us on our web form: {web_form_url}"
 # The same, by text message (one short message with the web form's address).

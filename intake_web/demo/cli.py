@@ -28,6 +28,8 @@ def load_command(replace: bool, yes: bool, random_seed: int) -> None:
         wipe_case_store()
     written = load_demo(SEED_COUNTS, random_seed=random_seed)
     click.echo(f"Loaded {written:,} demo cases (2015/16 to 2021/22, plus a few open cases now).")
+    click.echo("To see them in the console (/staff/), create an account if you have none:")
+    click.echo("  flask --app intake_web users create you@example.gov.uk --role officer --password-stdin")
     click.echo("Generate the 2021/22 report from them:")
     click.echo("  flask --app intake_web report annual --year 2021 --out var/report "
                f"--compare-with {SEED_COUNTS.relative_to(SEED_COUNTS.parents[2])}")

@@ -3,7 +3,6 @@
 Each builder takes `periods`: a list of (key, label, figures), newest first, and returns a Table
 whose percentages and totals have been checked (Table.finalise()).
 """
-from collections import Counter
 from dataclasses import dataclass
 
 from intake_web.council_config import CouncilConfig
