@@ -95,7 +95,7 @@ def build_annual_report(year: int, as_of: date | None = None) -> AnnualReport:
         Section("over-the-years", "Complaints over the years", [
             builders.summary_by_year_table(summary_years(year)),
             builders.open_cases_table(figures_rows),
-            builders.ombudsman_table(both),
+            builders.ombudsman_table(both, labels),
         ]),
         Section("service-areas", "Which services complaints were about",
                 [builders.service_area_table(both, labels)]),

@@ -22,15 +22,6 @@ STAGE_LABELS = {
     "stage_three": "Stage three",
     "ombudsman": "Ombudsman",
 }
-# What the Local Government and Social Care Ombudsman decided (no statutory list; ids as recorded).
-OMBUDSMAN_OUTCOMES = {
-    "premature": "Premature: sent back to the council's own procedure",
-    "not_investigated": "Not investigated",
-    "no_fault": "No fault found",
-    "fault_found": "Fault found",
-    "upheld": "Upheld",
-    "not_upheld": "Not upheld",
-}
 NOT_RECORDED = "Not recorded"
 
 PeriodColumn = tuple[str, str, PeriodFigures]
@@ -53,6 +44,13 @@ class Labels:
 
     def outcome(self, outcome: str | None) -> str:
         return self.council.label("outcomes", outcome) if outcome else "No outcome recorded yet"
+
+    def ombudsman_outcome(self, outcome: str | None) -> str:
+        return self.council.label("ombudsman_outcomes", outcome) if outcome else "Decision not recorded yet"
+
+    @property
+    def ombudsman_outcome_order(self) -> list[str]:
+        return list(self.council.taxonomy.get("ombudsman_outcomes", {}))
 
     @property
     def area_order(self) -> list[str]:
@@ -344,15 +342,14 @@ def timescales_table(periods: list[PeriodColumn], bander: Bander) -> Table:
 
 # 7. Ombudsman --------------------------------------------------------------------------------
 
-def ombudsman_table(periods: list[PeriodColumn]) -> Table:
+def ombudsman_table(periods: list[PeriodColumn], labels: Labels) -> Table:
     columns = count_columns(periods, with_percent=False)
     keys = set()
     for _, _, figures in periods:
         keys |= {k for k, n in figures.outcomes["ombudsman"].items() if n}
-    rows = [Row(outcome or "not-decided", OMBUDSMAN_OUTCOMES.get(outcome, str(outcome).replace("_", " ").capitalize())
-                if outcome else "Decision not recorded yet",
+    rows = [Row(outcome or "not-decided", labels.ombudsman_outcome(outcome),
                 {f"count_{key}": figures.outcomes["ombudsman"].get(outcome, 0) for key, _, figures in periods})
-            for outcome in _ordered(keys, list(OMBUDSMAN_OUTCOMES))]
+            for outcome in _ordered(keys, labels.ombudsman_outcome_order)]
     rows.append(Row("total", "Complaints taken to the Ombudsman",
                     {f"count_{key}": figures.stage_counts["ombudsman"] for key, _, figures in periods}, kind=TOTAL))
     return Table(id="ombudsman", title="What the Local Government and Social Care Ombudsman decided",

@@ -135,7 +135,7 @@ def build_dashboard(period: Period, as_of: date | None = None) -> Dashboard:
         builders.compliments_table(periods, labels),
         builders.actions_table(periods),
         builders.compensation_table(periods),
-        builders.ombudsman_table(periods),
+        builders.ombudsman_table(periods, labels),
         builders.lessons_table(KEY, LABEL, figures, labels),
     ]
     for table in tables:

@@ -302,7 +302,8 @@ def record_response(item: FeedbackItem, *, responded_on: date, outcome: str, not
     stage = _current(item)
     if stage is None:
         raise CaseRuleError(None, "This item has no stage of the procedure, so there is no response to record.")
-    if outcome not in council.taxonomy["outcomes"]:
+    outcomes = council.taxonomy["ombudsman_outcomes" if stage.stage == "ombudsman" else "outcomes"]
+    if outcome not in outcomes:
         raise CaseRuleError("outcome", "Choose the outcome")
     _check_date("responded_on", responded_on, not_before=stage.started_on, not_before_what="when this stage started")
     before = {"responded_on": stage.responded_on.isoformat() if stage.responded_on else None,

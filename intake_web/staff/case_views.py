@@ -263,7 +263,8 @@ def case_extend(reference: str):
 
 
 def _configure_outcome(form: ResponseForm, item: FeedbackItem) -> None:
-    form.outcome.choices = _taxonomy_choices("outcomes")
+    at_ombudsman = item.current_stage is not None and item.current_stage.stage == "ombudsman"
+    form.outcome.choices = _taxonomy_choices("ombudsman_outcomes" if at_ombudsman else "outcomes")
 
 
 def _prefill_response(form: ResponseForm, item: FeedbackItem) -> None:

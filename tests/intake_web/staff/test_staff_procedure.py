@@ -227,6 +227,18 @@ def test_ombudsman_involvement_is_recorded_without_a_clock(officer_client):
     assert "already recorded" in again.text
 
 
+def test_ombudsman_decision_uses_the_ombudsman_outcomes_the_report_counts(officer_client):
+    item = create_case(category="stage_one", received_on=date(2026, 3, 30))
+    _post(officer_client, item, "ombudsman", {"contacted_on": date_parts(date(2026, 6, 1)), "notes": "LGSCO 26 001"})
+    page = officer_client.get(f"/staff/cases/{item.reference}/response")
+    assert "Premature: sent back to the council" in page.text
+    refused = _post(officer_client, item, "response", {"responded_on": date_parts(date(2026, 7, 1)),
+                                                       "outcome": "partially_upheld"})
+    assert "Choose the outcome" in refused.text
+    _post(officer_client, item, "response", {"responded_on": date_parts(date(2026, 7, 1)), "outcome": "premature"})
+    assert _reload(item).current_stage.outcome == "premature"
+
+
 def test_correcting_a_concern_to_stage_one_counts_from_receipt_not_today(officer_client):
     item = create_case(category="concern", received_on=date(2026, 3, 2))
     response = post_form(officer_client, f"/staff/cases/{item.reference}/triage", {
