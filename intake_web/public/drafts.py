@@ -26,7 +26,8 @@ def _new_id() -> str:
 
 
 class FormDraft(db.Model):
-    """One person's answers so far: {"answers": {field: value}, "done": [page names]}."""
+    """One person's answers so far: {"answers": {field: value}, "done": [page names],
+    "given_for": {page name: {field: value}}} (see journey.mark_done)."""
 
     __tablename__ = "form_draft"
 

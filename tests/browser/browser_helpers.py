@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver import ActionChains, Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -69,11 +69,29 @@ def wait_for_page(driver: WebDriver, timeout: float = 10) -> None:
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
+def _gone(element: WebElement):
+    """A wait condition: true once `element` has left the page (selenium's staleness_of, made sturdier)."""
+
+    def check(driver) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            # While the old page is being replaced, Chromium sometimes answers this way instead.
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    return check
+
+
 def wait_for_next_page(driver: WebDriver, action, timeout: float = 10) -> None:
     """Do `action()` (a click, a key press) and wait until the page it leads to has loaded."""
     page = driver.find_element("tag name", "html")
     action()
-    WebDriverWait(driver, timeout).until(staleness_of(page))
+    WebDriverWait(driver, timeout).until(_gone(page))
     wait_for_page(driver, timeout)
 
 

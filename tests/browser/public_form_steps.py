@@ -1,10 +1,8 @@
 """Steps for driving the public web form in a browser by mouse (the keyboard tests use their own)."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.expected_conditions import staleness_of
-from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.browser_helpers import wait_for_page
+from tests.browser.browser_helpers import wait_for_next_page, wait_for_page
 
 
 def go(driver: WebDriver, url: str) -> None:
@@ -32,18 +30,12 @@ def fill(driver: WebDriver, field_id: str, text: str) -> None:
 
 def submit(driver: WebDriver) -> None:
     """Press the form's button (Continue or Send) and wait for the next page."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "main form button.govuk-button").click()
-    WebDriverWait(driver, 10).until(staleness_of(page))
-    wait_for_page(driver)
+    wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "main form button.govuk-button").click)
 
 
 def follow_back_link(driver: WebDriver) -> None:
     """Click the page's "Back" link and wait for the page it goes to."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "a.govuk-back-link").click()
-    WebDriverWait(driver, 10).until(staleness_of(page))
-    wait_for_page(driver)
+    wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "a.govuk-back-link").click)
 
 
 def path_of(driver: WebDriver) -> str:
