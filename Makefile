@@ -61,8 +61,10 @@ db: venv
 	$(FLASK) db upgrade
 
 # --- The Rasa assistant: its own Python 3.10 environment and a trained model -------
+# No prerequisite: the path already carries the requirements' hash, and a fresh clone's
+# file times must not make it rebuild an environment another checkout is using.
 bot-venv: $(RASA_VENV)/.complete
-$(RASA_VENV)/.complete: bot/requirements.txt
+$(RASA_VENV)/.complete:
 	scripts/make_rasa_venv.sh "$(RASA_VENV)"
 
 bot-model: bot-venv
