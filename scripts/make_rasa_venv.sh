@@ -26,6 +26,11 @@ python310="$(find_python310)" || {
   echo "then run make again." >&2
   exit 1
 }
+# One build at a time: two checkouts on one machine share this environment.
+mkdir -p "$(dirname "$target")"
+exec 9>"$target.lock"
+flock 9
+[ -f "$target/.complete" ] && exit 0
 echo "Building Rasa's environment in $target with $python310 (once per machine; it is large)"
 rm -rf "$target"
 "$python310" -m venv "$target"
