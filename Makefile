@@ -17,13 +17,19 @@ TRIAGE_MODEL := triage/artefacts/model.joblib
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup venv assets triage-model db bot-venv bot-model system-packages test-python test-bot clean
+.PHONY: run test test-bot setup venv assets triage-model db bot-venv bot-model system-packages test-python test-bot clean
 
 run: setup db bot-model
 	$(VENV)/bin/honcho start -f Procfile
 
-test: setup bot-model
+test: setup
 	scripts/run_tests.sh
+
+# The assistant's own checks against a trained model: rasa data validate, action tests,
+# test stories, NLU cross-validation, and the end-to-end chat and SMS conversations.
+test-bot: setup bot-model
+	.venv/bin/python -m pytest -m rasa
+	scripts/bot.sh test
 
 setup: system-packages venv assets triage-model bot-venv
 
