@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: the web application's tests (pytest, including browser and
-# end-to-end tests), then the Rasa assistant's own checks in its environment.
+# The test suite: the web application's tests (pytest, including the browser tests).
 # Called by `make test`, which has already built everything these need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
