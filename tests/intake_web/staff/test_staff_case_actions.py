@@ -20,7 +20,8 @@ def _reload(item):
 
 def _events(item, action):
     return db.session.scalars(sa.select(AuditEvent).where(AuditEvent.feedback_item_id == item.id,
-                                                          AuditEvent.action == action)).all()
+                                                          AuditEvent.action == action)
+                              .order_by(AuditEvent.id)).all()
 
 
 def _post(client, item, action, data):
