@@ -20,7 +20,7 @@ MODEL="$MODEL_DIR/current.tar.gz"
 HASH_FILE="$MODEL_DIR/current.inputs-sha256"
 RESULTS="$BOT/results"
 # NLU cross-validation: fewer folds and epochs than the real model, to stay affordable in CI.
-CV_FOLDS="${BOT_CV_FOLDS:-3}"
+CV_FOLDS="${BOT_CV_FOLDS:-5}"
 CV_MIN_MACRO_F1="${BOT_CV_MIN_MACRO_F1:-0.90}"
 
 export RASA_TELEMETRY_ENABLED=false

@@ -73,7 +73,8 @@ class Outbox:
         """Keep a submission until it is delivered (a second add of the same id is ignored)."""
         with closing(self._connect()) as connection, connection:
             connection.execute(
-                "INSERT OR IGNORE INTO outbox (submission_id, kind, urgent, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO outbox (submission_id, kind, urgent, payload, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (submission_id, kind, int(urgent), json.dumps(payload), datetime.now(timezone.utc).isoformat()),
             )
 

@@ -23,7 +23,8 @@ REFERENCE_IN_TEXT = re.compile(r"\b(?:cf)\s*[-/ ]?\s*(\d{4})\s*[-/ ]?\s*(\d{1,5}
 
 # Openers that only say what kind of thing they want to tell us, not what happened.
 _OPENER = re.compile(
-    r"^((hi|hello|hiya|hey|ok|okay|so|um|erm|well|right|yeah|yes|please)[\s,.!]+)*(i\s*(would like|want|wanna|need|have)\s*(to)?\s*"
+    r"^((hi|hello|hiya|hey|ok|okay|so|um|erm|well|right|yeah|yes|please)[\s,.!]+)*"
+    r"(i\s*(would like|want|wanna|need|have)\s*(to)?\s*"
     r"(make|send|report|raise|tell you about|say|put in|do)?\s*(a|an|my)?\s*(formal\s*)?"
     r"(complaint|complain|problem|issue|concern)s?|something('?s| is| has)?\s*(gone\s*)?(wrong|bad)|"
     r"i('?m| am)\s*(not happy|unhappy|upset)|complain(t)?)"

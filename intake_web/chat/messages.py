@@ -9,7 +9,8 @@ ASSISTANT_DOWN = ("Sorry, our chat helper is not working right now. We have kept
                   "and a person will read it.")
 ASSISTANT_DOWN_WEB_FORM = "You can also use our web form. Go to {web_form_url}"
 # The same, when the chat page opens and nothing has been sent yet.
-ASSISTANT_DOWN_AT_START = "Sorry, our chat helper is not working right now. You can tell us on our web form: {web_form_url}"
+ASSISTANT_DOWN_AT_START = ("Sorry, our chat helper is not working right now. "
+                           "You can tell us on our web form: {web_form_url}")
 # The same, by text message (one short message with the web form's address).
 SMS_ASSISTANT_DOWN = ("Sorry, our text helper is not working right now. We have kept your message, and a person "
                       "will read it. You can also use our web form: {web_form_url}")

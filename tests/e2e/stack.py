@@ -106,15 +106,15 @@ def start_processes(tmp: Path, web_port: int, env_overrides: dict | None = None)
         **(env_overrides or {}),
     }
     processes, logs = {}, {}
-    logs["actions"] = tmp / "actions.log"
-    processes["actions"] = subprocess.Popen(
-        [str(venv / "bin" / "python"), "-m", "actions", "--port", str(actions_port)], cwd=BOT, env=env,
-        stdout=logs["actions"].open("w"), stderr=subprocess.STDOUT)
-    logs["rasa"] = tmp / "rasa.log"
-    processes["rasa"] = subprocess.Popen(
-        [str(venv / "bin" / "rasa"), "run", "--model", str(MODEL), "--interface", "127.0.0.1", "--port",
-         str(rasa_port), "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
-        cwd=BOT, env=env, stdout=logs["rasa"].open("w"), stderr=subprocess.STDOUT)
+    commands = {
+        "actions": [str(venv / "bin" / "python"), "-m", "actions", "--port", str(actions_port)],
+        "rasa": [str(venv / "bin" / "rasa"), "run", "--model", str(MODEL), "--interface", "127.0.0.1", "--port",
+                 str(rasa_port), "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
+    }
+    for name, command in commands.items():
+        logs[name] = tmp / f"{name}.log"
+        with logs[name].open("w") as log:  # the child keeps its own copy of the file
+            processes[name] = subprocess.Popen(command, cwd=BOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     actions_url = f"http://127.0.0.1:{actions_port}"
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     wait_until(lambda: requests.get(f"{actions_url}/health", timeout=2).ok, 120, "the action server",

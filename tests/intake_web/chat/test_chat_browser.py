@@ -7,7 +7,8 @@ import pytest
 from selenium.webdriver import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.browser_helpers import (assert_no_axe_violations, block_page_scripts, emulate_screen, focused, press, scrolls_sideways,
+from tests.browser.browser_helpers import (assert_no_axe_violations, block_page_scripts, emulate_screen, focused,
+                                           press, scrolls_sideways,
                                            tab_to, type_text, wait_for_next_page, wait_for_page)
 from tests.browser.conftest import (_shared_chromium, _shared_chromium_without_js, built_assets,  # noqa: F401
                                     chromium, chromium_without_js, live_server, make_chromium)

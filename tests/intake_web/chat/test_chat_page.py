@@ -22,7 +22,8 @@ def test_chat_page_starts_a_conversation_with_the_assistants_hello(client, fake_
         assert session["chat_session_id"] == opening["sender"]
     assert "I am a computer, not a person." in html
     assert 'value="0" data-payload="/complain"' in html
-    assert _messages() == [("out", "Hi. I am a chat helper. I am a computer, not a person."), ("out", "How can I help?")]
+    assert _messages() == [("out", "Hi. I am a chat helper. I am a computer, not a person."),
+                           ("out", "How can I help?")]
 
 
 def test_chat_page_is_accessible_markup(client, fake_rasa):
