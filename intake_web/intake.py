@@ -135,8 +135,6 @@ def _apply_triage(item: FeedbackItem, submission: FeedbackSubmission, actor: str
     # Until a person has triaged it, an untriaged complaint runs on the stage one clock:
     # the statutory one, so a deadline is never missed because the model was unsure.
     stage = FIRST_STAGE.get(item.category or "stage_one")
-    if item.category is None and item.feedback_kind != "something_good":
-        stage = "stage_one"
     if stage:
         open_stage(item, stage, item.received_at.date(), StatutoryClock(council.timescales))
     dao_record_audit_event(actor if outcome.ok else ACTOR_SYSTEM,
