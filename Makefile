@@ -20,6 +20,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: run test test-bot setup venv assets triage-model db bot-venv bot-model system-packages test-python test-bot clean
 
 run: setup db bot-model
+	mkdir -p var/mail
 	$(VENV)/bin/honcho start -f Procfile
 
 test: setup

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from intake_web.constants import OPEN_STATUSES, STATUS_RECEIVED, TRIAGE_PENDING
 from intake_web.extensions import db
@@ -299,7 +299,30 @@ class ChatSession(db.Model):
     )
 
 
-class ChatMessage(db.Model):
+class KeptForOfficers:
+    """What became of a message kept for the officers (relay_status "kept": the assistant could not answer).
+
+    Empty until it is dealt with: made into a case (feedback_item, by an officer or, for a disclosure of
+    danger, by the safety net), or marked dealt with, with an optional note.
+    """
+
+    handled_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    handled_by: Mapped[str | None] = mapped_column(sa.String(320))
+    handled_note: Mapped[str | None] = mapped_column(sa.Text)
+    feedback_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("feedback_item.id"))
+
+    @declared_attr
+    def feedback_item(cls) -> Mapped[FeedbackItem | None]:
+        return relationship()
+
+    def record_case(self, item: FeedbackItem, actor: str) -> None:
+        """Note that this kept message became `item` (not yet committed)."""
+        self.feedback_item = item
+        self.handled_at = utcnow()
+        self.handled_by = actor
+
+
+class ChatMessage(KeptForOfficers, db.Model):
     """A message in a web chat: from the person ("in") or from the assistant ("out")."""
 
     __tablename__ = "chat_message"
@@ -317,7 +340,7 @@ class ChatMessage(db.Model):
     chat_session: Mapped[ChatSession] = relationship(back_populates="messages")
 
 
-class InboundSms(db.Model):
+class InboundSms(KeptForOfficers, db.Model):
     """A text message from Twilio's webhook, stored before anything else is done with it.
 
     from_number is shown to staff and never logged. The reply sent back (as TwiML) is

@@ -22,6 +22,10 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     CONFIG_DIR = Path(os.environ.get("INTAKE_CONFIG_DIR", PROJECT_ROOT / "config"))
     INTAKE_API_TOKEN = os.environ.get("INTAKE_API_TOKEN", "development-api-token")
+    # The address people and Twilio reach the service at (https://feedback.example.gov.uk), for links in
+    # emails and texts, Twilio's status callbacks and checking Twilio's signatures behind a proxy.
+    # None: links use the `website` in config/council.yaml, and Twilio signatures the request's own URL.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or None
     # Whole request bodies above this are refused before any view runs.
     MAX_CONTENT_LENGTH = 256 * 1024
     MAX_TEXT_LENGTH = 20_000
@@ -61,6 +65,7 @@ class Test(Config):
     TWILIO_API_BASE = "http://you-forgot-to-fake-twilio.invalid"
     SMTP_HOST = "you-forgot-to-fake-smtp.invalid"
     RASA_URL = "http://you-forgot-to-start-rasa.invalid"
+    PUBLIC_BASE_URL = None
 
 
 class Production(Config):
@@ -69,10 +74,14 @@ class Production(Config):
     HSTS = True
 
     def __init__(self) -> None:
-        missing = [name for name in ("SECRET_KEY", "DATABASE_URL", "INTAKE_API_TOKEN", "TWILIO_AUTH_TOKEN")
-                   if not os.environ.get(name)]
+        missing = [name for name in ("SECRET_KEY", "DATABASE_URL", "INTAKE_API_TOKEN", "TWILIO_AUTH_TOKEN",
+                                     "PUBLIC_BASE_URL") if not os.environ.get(name)]
         if missing:
             raise RuntimeError(f"Set these environment variables before starting in production: {', '.join(missing)}")
+        # Behind the TLS proxy the app sees http://127.0.0.1:8000: without the real https address every
+        # Twilio signature would fail, and links in emails would not reach the console.
+        if not os.environ["PUBLIC_BASE_URL"].startswith("https://"):
+            raise RuntimeError("PUBLIC_BASE_URL must be the service's https:// address in production")
 
 
 CONFIGS = {"development": Development, "test": Test, "production": Production}

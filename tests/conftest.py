@@ -3,6 +3,9 @@
 The database is TEST_DATABASE_URL when set (CI sets a PostgreSQL one), otherwise a
 SQLite file in a temporary folder. Tables are emptied after every test, so each
 test starts from an empty case store and may commit as the real code does.
+
+The services the app talks to are faked on loopback (tests/fakes.py): `fake_rasa`,
+`rasa_down`, `fake_twilio`, and a real SMTP server, `smtp_server`.
 """
 import os
 from pathlib import Path
@@ -10,10 +13,13 @@ from pathlib import Path
 import flask_migrate
 import pytest
 import sqlalchemy as sa
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 
 from intake_web import create_app
 from intake_web.extensions import db
 from intake_web.settings import Test
+from tests.fakes import FakeRasa, FakeTwilio, free_port
 
 API_TOKEN = Test.INTAKE_API_TOKEN
 
@@ -43,9 +49,24 @@ def database_url(tmp_path_factory):
     return url
 
 
+class FreshContextClient(FlaskClient):
+    """A test client whose every request starts with an empty `g`, as in production.
+
+    The autouse fixture below keeps one app context open for the whole test, and Flask reuses it
+    for each request, so without this `g` would carry the CSRF token and Flask-Login's cached user
+    from one request to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            g.__dict__.clear()
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(database_url):
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, **_test_overrides()})
+    app.test_client_class = FreshContextClient
     with app.app_context():
         flask_migrate.upgrade(directory=str(Path(app.root_path) / "migrations"))
     yield app
@@ -89,15 +110,6 @@ def is_postgres(database_url) -> bool:
     return database_url.startswith("postgresql")
 
 
-def free_port() -> int:
-    """Return a TCP port on loopback that nothing is listening on right now."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server(app):
     """A real SMTP server on loopback; yields the list of messages it received."""
@@ -120,3 +132,25 @@ def smtp_server(app):
     yield received
     app.config.update(saved)
     controller.stop()
+
+
+@pytest.fixture
+def fake_rasa(app, monkeypatch):
+    """Rasa's REST channel, faked on loopback, with RASA_URL pointing at it for this test."""
+    with FakeRasa() as fake:
+        monkeypatch.setitem(app.config, "RASA_URL", fake.url)
+        yield fake
+
+
+@pytest.fixture
+def rasa_down(app, monkeypatch):
+    """RASA_URL pointing at a loopback port where nothing listens."""
+    monkeypatch.setitem(app.config, "RASA_URL", f"http://127.0.0.1:{free_port()}")
+
+
+@pytest.fixture
+def fake_twilio(app, monkeypatch):
+    """Twilio's REST API on loopback, with TWILIO_API_BASE pointing at it; `.sent` lists what it was asked to send."""
+    with FakeTwilio() as fake:
+        monkeypatch.setitem(app.config, "TWILIO_API_BASE", fake.url)
+        yield fake

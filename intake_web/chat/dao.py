@@ -4,8 +4,9 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
+from intake_web.constants import ACTOR_SYSTEM
 from intake_web.extensions import db
-from intake_web.models import ChatMessage, ChatSession
+from intake_web.models import ChatMessage, ChatSession, FeedbackItem
 
 INBOUND, OUTBOUND = "in", "out"
 RECEIVED, RELAYED, KEPT = "received", "relayed", "kept"
@@ -32,9 +33,15 @@ def dao_record_inbound(chat: ChatSession, text: str) -> ChatMessage:
     return message
 
 
-def dao_record_replies(chat: ChatSession, inbound: ChatMessage, replies: list[dict], relay_status: str) -> None:
-    """Store the replies and whether the assistant answered (relayed) or not (kept for the officers)."""
+def dao_record_replies(chat: ChatSession, inbound: ChatMessage, replies: list[dict], relay_status: str,
+                       case: FeedbackItem | None = None) -> None:
+    """Store the replies and whether the assistant answered (relayed) or not (kept for the officers).
+
+    `case` is the urgent item the safety net already made from a kept message: it is dealt with.
+    """
     inbound.relay_status = relay_status
+    if case is not None:
+        inbound.record_case(case, ACTOR_SYSTEM)
     for reply in replies:
         db.session.add(ChatMessage(chat_session=chat, direction=OUTBOUND, text=reply["text"],
                                    buttons=reply.get("buttons") or None))

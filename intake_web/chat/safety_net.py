@@ -10,6 +10,7 @@ from flask import current_app
 from intake_web.chat import messages
 from intake_web.constants import ACTOR_PUBLIC
 from intake_web.intake import FeedbackSubmission, submit_feedback
+from intake_web.models import FeedbackItem
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +26,12 @@ def discloses_danger(text: str) -> bool:
         return False
 
 
-def record_disclosure(text: str, channel: str, sender_id: str) -> str:
-    """Store an urgent safeguarding item for a person now; return its reference."""
+def record_disclosure(text: str, channel: str, sender_id: str) -> FeedbackItem:
+    """Store an urgent safeguarding item for a person now, and return it."""
     item = submit_feedback(FeedbackSubmission(channel=channel, text=text, sender_id=sender_id,
                                               safeguarding_reported=True), actor=ACTOR_PUBLIC)
     log.warning("safeguarding disclosure while the assistant was down: item %s", item.reference)
-    return item.reference
+    return item
 
 
 def safety_numbers() -> str:

@@ -47,7 +47,7 @@ def _turn(chat: ChatSession, text: str) -> list[dict]:
     inbound = dao_record_inbound(chat, display_text(text, offered))
     result = take_turn(sender_id=chat.id, text=text, channel=CHANNEL, offered=offered,
                        down_messages=[messages.ASSISTANT_DOWN, messages.ASSISTANT_DOWN_WEB_FORM])
-    dao_record_replies(chat, inbound, result.replies, RELAYED if result.relayed else KEPT)
+    dao_record_replies(chat, inbound, result.replies, RELAYED if result.relayed else KEPT, case=result.case)
     return result.replies
 
 

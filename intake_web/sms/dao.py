@@ -4,8 +4,9 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from intake_web.constants import ACTOR_SYSTEM
 from intake_web.extensions import db
-from intake_web.models import InboundSms, Notification
+from intake_web.models import FeedbackItem, InboundSms, Notification
 
 RECEIVED, RELAYED, KEPT = "received", "relayed", "kept"
 # A numbered reply ("2") refers to the choices we offered this long ago at most.
@@ -40,10 +41,14 @@ def dao_fetch_offered_choices(from_number: str, before_id: int) -> list[dict[str
     return (previous.reply_buttons or []) if previous else []
 
 
-def dao_record_sms_reply(sms: InboundSms, reply_text: str, buttons: list[dict[str, str]], relay_status: str) -> None:
+def dao_record_sms_reply(sms: InboundSms, reply_text: str, buttons: list[dict[str, str]], relay_status: str,
+                         case: FeedbackItem | None = None) -> None:
+    """Store our reply and whether the assistant answered; `case` is the urgent item the safety net made from it."""
     sms.reply_text = reply_text
     sms.reply_buttons = buttons or None
     sms.relay_status = relay_status
+    if case is not None:
+        sms.record_case(case, ACTOR_SYSTEM)
     db.session.commit()
 
 
@@ -57,8 +62,3 @@ def dao_update_notification_delivery(provider_id: str, status: str, error: str |
         notification.last_error = error
     db.session.commit()
     return notification
-
-
-def dao_count_kept_sms() -> int:
-    """Texts the assistant could not answer, waiting for an officer."""
-    return db.session.scalar(sa.select(sa.func.count()).select_from(InboundSms).where(InboundSms.relay_status == KEPT))

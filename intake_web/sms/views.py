@@ -84,7 +84,7 @@ def inbound():
     result = take_turn(sender_id=from_number, text=_chosen(body, offered), channel=CHANNEL, offered=offered,
                        down_messages=[messages.SMS_ASSISTANT_DOWN])
     text, buttons = as_text_message(result.replies)
-    dao_record_sms_reply(sms, text, buttons, RELAYED if result.relayed else KEPT)
+    dao_record_sms_reply(sms, text, buttons, RELAYED if result.relayed else KEPT, case=result.case)
     current_app.logger.info("inbound text %s %s", sms.id, "answered" if result.relayed else "kept for the officers")
     return _twiml(text)
 

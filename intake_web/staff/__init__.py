@@ -1,4 +1,5 @@
-"""The officers' console under /staff/: sign-in, the queue, case pages and actions, users and settings.
+"""The officers' console under /staff/: sign-in, the queue, case pages and actions, messages kept for officers,
+users and settings.
 
 create_app() calls init_app(app), which wires Flask-Login, the login rate limit, this blueprint and
 the console's CLI commands (`users`, `digest`, `triage export-corrections`).
@@ -16,4 +17,4 @@ def init_app(app: Flask) -> None:
     cli.init_app(app)
 
 
-from intake_web.staff import admin_views, case_views, views  # noqa: F401
+from intake_web.staff import admin_views, case_views, kept_message_views, views  # noqa: F401

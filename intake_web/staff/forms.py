@@ -323,6 +323,15 @@ class UpdateForm(FlaskForm):
     template = _radio("Which update do you want to send?", "Choose the update to send")
 
 
+class MakeCaseForm(FlaskForm):
+    """Make a case from a kept message: nothing to fill in, the button confirms it."""
+
+
+class DealtWithForm(FlaskForm):
+    note = _textarea("Note (optional)", what="The note",
+                     description="For example, what you did, or why it needs nothing more")
+
+
 class NewUserForm(FlaskForm):
     email = _text("Email address", "Enter the email address", limit=320, what="The email address")
     name = _text("Full name", "Enter their full name", what="The name")

@@ -15,12 +15,14 @@ from intake_web.dao.case_dao import (
     dao_fetch_queue_page,
     dao_save_case_change,
 )
+from intake_web.dao.kept_message_dao import dao_count_waiting_kept_messages
 from intake_web.dao.staff_user_dao import dao_fetch_staff_user_by_email, dao_record_sign_in
 from intake_web.extensions import db
 from intake_web.staff import bp
 from intake_web.staff.auth import (
     CASE_ROLES,
     ROLE_ADMIN,
+    ROLE_OFFICER,
     ROLE_TEAM_MANAGER,
     SESSION_LAST_SEEN,
     SignedInStaff,
@@ -201,7 +203,8 @@ def queue():
         "staff/queue.html", form=form, rows=rows, total=total, page=page, pages=pages, page_url=page_url,
         safeguarding=safeguarding, alerts=alerts, today=today, days_left=working_days_left,
         stage_labels=STAGE_LABELS, status_labels=STATUS_LABELS, team_only=team_only,
-        filtered=bool(request.args), due_soon_limit=soon, council_teams=council.teams)
+        filtered=bool(request.args), due_soon_limit=soon, council_teams=council.teams,
+        kept_waiting=dao_count_waiting_kept_messages() if current_user.role == ROLE_OFFICER else 0)
 
 
 @bp.app_context_processor
@@ -216,6 +219,8 @@ def inject_staff_navigation():
             dashboard = _dashboard_endpoint()
             if dashboard:
                 items.append({"text": "Dashboard", "href": url_for(dashboard)})
+        if current_user.role == ROLE_OFFICER:
+            items.append({"text": "Kept messages", "href": url_for("staff.kept_messages")})
         if current_user.role == ROLE_ADMIN:
             items.append({"text": "Users", "href": url_for("staff.admin_users")})
             items.append({"text": "Settings", "href": url_for("staff.admin_settings")})

@@ -1,8 +1,8 @@
 """The officers' console in Chromium: an end-to-end journey, and axe-core on every console page.
 
 The journey signs in, opens the case in the safeguarding banner, corrects its triage and records an
-outcome. The accessibility check visits every page of the console, and each form in its error state,
-and expects no WCAG 2.2 A or AA problem from axe-core.
+outcome. The accessibility check visits every page of the console (messages kept for officers too), and
+each form in its error state, and expects no WCAG 2.2 A or AA problem from axe-core.
 """
 from datetime import date
 
@@ -21,7 +21,13 @@ from tests.browser.browser_helpers import (
     wait_for_next_page,
     wait_for_page,
 )
-from tests.intake_web.staff.staff_factories import PASSWORD, create_case, create_staff_user
+from tests.intake_web.staff.staff_factories import (
+    PASSWORD,
+    create_case,
+    create_kept_chat_message,
+    create_kept_text,
+    create_staff_user,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -149,6 +155,11 @@ def test_every_console_page_has_no_wcag_violations(chromium, live_server, script
     action = ImprovementAction(feedback_item=safeguarding, description="Checklist", owner="Manager",
                                due_on=date(2026, 12, 1))
     db.session.add(action)
+    kept_chat = create_kept_chat_message(replies=("Sorry, our chat helper is not working right now.",))
+    kept_text = create_kept_text("my placement is too far from school")
+    create_kept_text("", number="+447700900555", reply="Sorry, I can only read words.")
+    made_into_case = create_kept_text("i want to go home", number="+447700900999")
+    made_into_case.record_case(concern, "officer@example.gov.uk")
     db.session.commit()
     audit = Audit(driver, live_server)
 
@@ -173,6 +184,12 @@ def test_every_console_page_has_no_wcag_violations(chromium, live_server, script
         audit.submit_empty(f"{page} with errors")
     audit.visit(f"/staff/cases/{safeguarding.reference}/improvement-actions/{action.id}/done")
     audit.submit_empty("improvement action done, with errors")
+    audit.visit("/staff/kept-messages", "messages kept for officers")
+    audit.visit(f"/staff/kept-messages/chat/{kept_chat.id}", "a kept chat message with its chat")
+    audit.visit(f"/staff/kept-messages/sms/{kept_text.id}/make-case")
+    audit.visit(f"/staff/kept-messages/sms/{kept_text.id}/dealt-with")
+    audit.submit_empty("messages kept for officers, after one was dealt with")
+    audit.visit(f"/staff/kept-messages/sms/{kept_text.id}", "a kept text, dealt with, with the texts around it")
     audit.visit("/staff/account/password")
     audit.submit_empty("change password with errors")
     audit.visit("/staff/admin/users", "an officer refused an admin page")

@@ -6,7 +6,7 @@ import pytest
 
 from tests.e2e.stack import (API_TOKEN, TWILIO_AUTH_TOKEN, ApiSwitch, Stack, free_port, missing_pieces,
                              serve_in_thread, start_processes, stop_processes)
-from tests.intake_web.sms.fake_twilio import FakeTwilio
+from tests.fakes import FakeTwilio
 
 
 @pytest.fixture(scope="session")

@@ -83,3 +83,5 @@ def test_a_disclosure_while_rasa_is_down_still_reaches_a_person_now(client, app,
     assert item.safeguarding and item.urgent and item.channel == "chat" and item.sender_id == sender
     duty = app.extensions["council"].council["duty_team_email"]
     assert [m for m in smtp_server if m["To"] == duty]
+    kept = db.session.scalar(sa.select(ChatMessage).where(ChatMessage.direction == "in"))
+    assert (kept.relay_status, kept.feedback_item_id, kept.handled_by) == ("kept", item.id, "system")

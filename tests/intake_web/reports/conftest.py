@@ -1,18 +1,8 @@
 """Signed-in clients for the dashboard tests, built with the console's own factories and settings."""
 import pytest
-from flask import g
-from flask.testing import FlaskClient
 
 from intake_web.staff.auth import limiter
 from tests.intake_web.staff.staff_factories import create_staff_user, sign_in
-
-
-class FreshContextClient(FlaskClient):
-    """Each request starts with an empty `g`, as in production (see tests/intake_web/staff/conftest.py)."""
-
-    def open(self, *args, **kwargs):
-        g.__dict__.clear()
-        return super().open(*args, **kwargs)
 
 
 @pytest.fixture
@@ -20,11 +10,9 @@ def staff_client(app):
     saved = app.config.get("STAFF_PASSWORD_HASHING")
     app.config["STAFF_PASSWORD_HASHING"] = "cheapest"
     limiter.reset()
-    app.test_client_class = FreshContextClient
     try:
         yield app.test_client()
     finally:
-        app.test_client_class = None
         app.config["STAFF_PASSWORD_HASHING"] = saved
         limiter.reset()
 

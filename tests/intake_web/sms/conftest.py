@@ -1,19 +1,6 @@
+"""Twilio's side of a text conversation; `fake_rasa`, `rasa_down` and `fake_twilio` come from tests/conftest.py."""
 import pytest
 from twilio.request_validator import RequestValidator
-
-from tests.intake_web.chat.conftest import fake_rasa, rasa_down  # noqa: F401 (fixtures used here too)
-from tests.intake_web.sms.fake_twilio import FakeTwilio
-
-
-@pytest.fixture
-def fake_twilio(app):
-    """Twilio's REST API on loopback, with TWILIO_API_BASE pointing at it for this test."""
-    fake = FakeTwilio().start()
-    saved = app.config["TWILIO_API_BASE"]
-    app.config["TWILIO_API_BASE"] = fake.url
-    yield fake
-    app.config["TWILIO_API_BASE"] = saved
-    fake.stop()
 
 
 @pytest.fixture

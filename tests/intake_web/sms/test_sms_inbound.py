@@ -1,5 +1,6 @@
 """POST /sms/inbound: Twilio's messaging webhook."""
 import logging
+from xml.etree import ElementTree
 
 import sqlalchemy as sa
 
@@ -83,6 +84,26 @@ def test_a_disclosure_while_rasa_is_down_gives_the_numbers_and_makes_an_urgent_i
     assert item.safeguarding and item.urgent and item.channel == "sms" and item.sender_id == NUMBER
 
 
+def test_a_first_text_that_discloses_danger_gets_the_safety_numbers_before_the_introduction(twilio_post, fake_rasa,
+                                                                                            app):
+    contacts = app.extensions["council"].contacts
+    safety = (f"Thank you for telling me. If you are in danger now, call {contacts['emergency_phone']}. You can call "
+              f"Childline free on {contacts['childline_phone']}. Out of hours, call our team on "
+              f"{contacts['out_of_hours_phone']}. I am telling a person now.")
+    # A new number starts the assistant's session: its introduction comes back in the same turn as its answer.
+    fake_rasa.reply = lambda sender, text, metadata: [
+        {"text": "Hi. I am a chat helper. I am a computer, not a person."},
+        {"text": "People in our team read what you send. You do not have to tell us your name."},
+        {"text": safety},
+        {"text": "You can carry on, or stop here. Both are OK."},
+    ]
+    xml = twilio_post("/sms/inbound", inbound("my stepdad hits me")).get_data(as_text=True)
+    text = ElementTree.fromstring(xml).find("Message").text
+    assert text.startswith(safety)
+    assert text.index("I am a computer") < text.index("People in our team") < text.index("You can carry on")
+    assert _stored()[0].reply_text == text
+
+
 def test_a_picture_without_words_is_answered_and_kept(twilio_post, fake_rasa):
     xml = twilio_post("/sms/inbound", {**inbound(""), "NumMedia": "1"}).get_data(as_text=True)
     assert "only read words" in xml and fake_rasa.requests == []
@@ -98,11 +119,9 @@ def test_the_phone_number_is_never_logged(twilio_post, fake_rasa, rasa_down, cap
     assert not [record for record in caplog.records if "7700900123" in record.getMessage()]
 
 
-def test_the_signature_is_checked_against_public_base_url_behind_a_proxy(twilio_post, fake_rasa, app):
-    app.config["PUBLIC_BASE_URL"] = "https://feedback.example.gov.uk"
-    try:
-        assert twilio_post("/sms/inbound", inbound("hi")).status_code == 403
-        ok = twilio_post("/sms/inbound", inbound("hi", sid="SM2"), url_base="https://feedback.example.gov.uk")
-        assert ok.status_code == 200
-    finally:
-        app.config.pop("PUBLIC_BASE_URL")
+def test_the_signature_is_checked_against_public_base_url_behind_a_proxy(twilio_post, fake_rasa, app,
+                                                                       monkeypatch):
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://feedback.example.gov.uk")
+    assert twilio_post("/sms/inbound", inbound("hi")).status_code == 403
+    ok = twilio_post("/sms/inbound", inbound("hi", sid="SM2"), url_base="https://feedback.example.gov.uk")
+    assert ok.status_code == 200

@@ -1,12 +1,13 @@
 """Factories and helpers for the console's tests: staff users, cases on any stage, signing in, posting forms."""
 import re
+import secrets
 from datetime import date, datetime, time, timezone
 
 from intake_web.clock import StatutoryClock
 from intake_web.dao.reference_dao import dao_allocate_reference
 from intake_web.extensions import db
 from intake_web.intake import open_stage
-from intake_web.models import FeedbackItem, StaffUser
+from intake_web.models import ChatMessage, ChatSession, FeedbackItem, InboundSms, StaffUser
 from intake_web.staff.auth import hash_password
 
 PASSWORD = "correct horse battery staple"
@@ -43,6 +44,30 @@ def create_case(*, narrative: str = "Our social worker has not visited for six w
         open_stage(item, stage, received_on, StatutoryClock(current_app.extensions["council"].timescales))
     db.session.commit()
     return item
+
+
+def create_kept_chat_message(text: str = "my foster carer shouts at me", *, chat: ChatSession | None = None,
+                             received_at: datetime | None = None, replies: tuple[str, ...] = (),
+                             relay_status: str = "kept") -> ChatMessage:
+    """Store a chat message the assistant could not answer (kept for officers), and any replies after it."""
+    chat = chat or ChatSession(id=f"chat-{secrets.token_urlsafe(24)}")
+    message = ChatMessage(chat_session=chat, direction="in", text=text, relay_status=relay_status,
+                          created_at=received_at or datetime.now(timezone.utc))
+    db.session.add_all([chat, message, *[ChatMessage(chat_session=chat, direction="out", text=reply)
+                                         for reply in replies]])
+    db.session.commit()
+    return message
+
+
+def create_kept_text(body: str = "nobody came to my review", *, number: str = "+447700900123",
+                     received_at: datetime | None = None, reply: str | None = "Sorry, our text helper is not working",
+                     relay_status: str = "kept") -> InboundSms:
+    """Store a text the assistant could not answer (kept for officers), with the reply we sent."""
+    sms = InboundSms(message_sid=f"SM{secrets.token_hex(16)}", from_number=number, to_number="+441632960000", body=body,
+                     relay_status=relay_status, reply_text=reply, received_at=received_at or datetime.now(timezone.utc))
+    db.session.add(sms)
+    db.session.commit()
+    return sms
 
 
 def csrf_token(html: str) -> str:

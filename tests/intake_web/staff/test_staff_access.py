@@ -13,7 +13,8 @@ from tests.intake_web.staff.staff_factories import create_case, create_staff_use
 def _console_urls(app, reference: str = "CF-2026-00001") -> list[tuple[str, str]]:
     """Every console URL (and any other page mounted under /staff/) with each method it answers."""
     urls = []
-    values = {"reference": reference, "slug": "stage-two", "action_id": 1, "user_id": 1}
+    values = {"reference": reference, "slug": "stage-two", "action_id": 1, "user_id": 1, "channel": "sms",
+              "message_id": 1}
 
     def fill(match) -> str:
         return str(values.get(match.group(1), "x"))

@@ -34,7 +34,7 @@ def test_acknowledgement_text_goes_through_twilio_with_reference_and_reply_date(
     body = client.post("/api/v1/feedback", json={
         "text": "My contact session was cancelled again", "formal_complaint": True, "consent_to_contact": True,
         "contact": {"method": "sms", "phone": "07700 900123"}}, headers=api_headers).json
-    [sms] = [message for message in fake_twilio if message["To"] == "+447700900123"]
+    [sms] = [message for message in fake_twilio.sent if message["To"] == "+447700900123"]
     assert sms["path"] == f"/2010-04-01/Accounts/{app.config['TWILIO_ACCOUNT_SID']}/Messages.json"
     assert sms["From"] == app.extensions["council"].council["sms_from"]
     assert body["reference"] in sms["Body"] and "We will reply by" in sms["Body"]
@@ -62,7 +62,7 @@ def test_officer_sends_a_templated_update_by_email(officer_client, officer, smtp
 def test_officer_sends_a_templated_update_by_text_message(officer_client, fake_twilio):
     item = create_case(contact_method="sms", contact_phone="+447700900123", consent_to_contact=True)
     post_form(officer_client, f"/staff/cases/{item.reference}/send-update", {"template": "looking_into_it"})
-    [sms] = fake_twilio
+    [sms] = fake_twilio.sent
     assert sms["To"] == "+447700900123" and item.reference in sms["Body"]
     stored = db.session.scalars(sa.select(Notification).where(Notification.purpose == "update")).one()
     assert (stored.channel, stored.status, stored.provider_id) == ("sms", "sent", sms["sid"])
