@@ -17,16 +17,16 @@ TRIAGE_MODEL := triage/artefacts/model.joblib
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-bot setup venv assets triage-model db bot-venv bot-model system-packages test-python test-bot clean
+.PHONY: run test test-bot setup venv assets triage-model db bot-venv bot-model system-packages clean
 
 run: setup db bot-model
 	mkdir -p var/mail
 	$(VENV)/bin/honcho start -f Procfile
 
-test: setup
+test: setup bot-model
 	scripts/run_tests.sh
 
-# The assistant's own checks against a trained model: rasa data validate, action tests,
+# Only the assistant's checks (part of `make test` too): rasa data validate, action tests,
 # test stories, NLU cross-validation, and the end-to-end chat and SMS conversations.
 test-bot: setup bot-model
 	.venv/bin/python -m pytest -m rasa

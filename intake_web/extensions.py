@@ -20,3 +20,21 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
+
+
+@sa.event.listens_for(sa.engine.Engine, "connect")
+def _sqlite_settings(dbapi_connection, _connection_record) -> None:
+    """SQLite (the embedded default for `make run`) as a small web server's database.
+
+    WAL lets people read while someone else's message is being written, and each commit
+    costs one sync of the log instead of two; busy_timeout makes a writer wait its turn
+    for up to five seconds instead of failing with "database is locked" when gunicorn's
+    workers write at once. Durability is unchanged: synchronous stays FULL.
+    """
+    import sqlite3
+
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()

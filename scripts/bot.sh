@@ -18,6 +18,8 @@ RASA_VENV="${RASA_VENV:-$HOME/.cache/cf-intake/venvs/rasa-$(sha256sum "$BOT/requ
 MODEL_DIR="$BOT/models"
 MODEL="$MODEL_DIR/current.tar.gz"
 HASH_FILE="$MODEL_DIR/current.inputs-sha256"
+# Trained models by inputs hash, shared by every checkout on this machine.
+MODEL_CACHE="${BOT_MODEL_CACHE:-$HOME/.cache/cf-intake/bot-models}"
 RESULTS="$BOT/results"
 # NLU cross-validation: fewer folds and epochs than the real model, to stay affordable in CI.
 CV_FOLDS="${BOT_CV_FOLDS:-5}"
@@ -38,28 +40,46 @@ need_venv() {
 
 rasa() { "$RASA_VENV/bin/rasa" "$@"; }
 
-# Everything the trained model depends on, hashed in a stable order.
+# Everything the trained model depends on, hashed in a stable order: the data, the
+# config, the custom components it names (addons/), and Rasa's version.
 inputs_hash() {
-  (cd "$ROOT" && find bot/config.yml bot/domain.yml bot/data config/council.yaml -type f -print0 \
+  (cd "$ROOT" && find bot/config.yml bot/domain.yml bot/data bot/addons bot/requirements.txt \
+      config/council.yaml -type f ! -name '*.pyc' -print0 \
     | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
 }
 
 train() {
   need_venv
   mkdir -p "$MODEL_DIR"
-  local started=$SECONDS
+  local started=$SECONDS hash
+  hash="$(inputs_hash)"  # before training, so that an edit made meanwhile is not taken as trained
   (cd "$BOT" && rasa train --config config.yml --domain domain.yml --data data \
       --out models --fixed-model-name current --quiet)
-  inputs_hash > "$HASH_FILE"
+  echo "$hash" > "$HASH_FILE"
   echo "Trained $MODEL in $((SECONDS - started)) s"
 }
 
+# A model trained from the same inputs by any checkout on this machine is reused: a fresh
+# clone (as CI makes) then starts from the cache instead of training again.
 train_if_changed() {
-  if [ -f "$MODEL" ] && [ -f "$HASH_FILE" ] && [ "$(cat "$HASH_FILE")" = "$(inputs_hash)" ]; then
+  local hash cached
+  hash="$(inputs_hash)"
+  if [ -f "$MODEL" ] && [ -f "$HASH_FILE" ] && [ "$(cat "$HASH_FILE")" = "$hash" ]; then
     echo "The assistant's model is up to date ($MODEL)"
     return
   fi
+  cached="$MODEL_CACHE/$hash.tar.gz"
+  if [ -f "$cached" ]; then
+    mkdir -p "$MODEL_DIR"
+    cp "$cached" "$MODEL.tmp" && mv "$MODEL.tmp" "$MODEL"
+    echo "$hash" > "$HASH_FILE"
+    echo "The assistant's model for these inputs was trained before: copied from $cached"
+    return
+  fi
   train
+  cached="$MODEL_CACHE/$(cat "$HASH_FILE").tar.gz"
+  mkdir -p "$MODEL_CACHE"
+  cp "$MODEL" "$cached.tmp.$$" && mv "$cached.tmp.$$" "$cached"
 }
 
 # rasa data validate, failing on any warning except one: a response that only an

@@ -1,7 +1,8 @@
 """Shared fixtures: an application on a database built by the Alembic migrations.
 
-The database is TEST_DATABASE_URL when set (CI sets a PostgreSQL one), otherwise a
-SQLite file in a temporary folder. Tables are emptied after every test, so each
+The database is TEST_DATABASE_URL when set (CI sets a PostgreSQL one), otherwise an
+in-memory SQLite database (fast; tests/intake_web/test_sqlite_settings.py checks what a
+SQLite file gets). Tables are emptied after every test, so each
 test starts from an empty case store and may commit as the real code does.
 
 The services the app talks to are faked on loopback (tests/fakes.py): `fake_rasa`,
@@ -24,11 +25,8 @@ from tests.fakes import FakeRasa, FakeTwilio, free_port
 API_TOKEN = Test.INTAKE_API_TOKEN
 
 
-def _database_url(tmp_path_factory) -> str:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        return url
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+def _database_url() -> str:
+    return os.environ.get("TEST_DATABASE_URL") or "sqlite://"
 
 
 def _reset_schema(url: str) -> None:
@@ -43,8 +41,8 @@ def _reset_schema(url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
-    url = _database_url(tmp_path_factory)
+def database_url():
+    url = _database_url()
     _reset_schema(url)
     return url
 
@@ -65,7 +63,7 @@ class FreshContextClient(FlaskClient):
 
 @pytest.fixture(scope="session")
 def app(database_url):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, **_test_overrides()})
+    app = create_app({**_test_overrides(), "SQLALCHEMY_DATABASE_URI": database_url})
     app.test_client_class = FreshContextClient
     with app.app_context():
         flask_migrate.upgrade(directory=str(Path(app.root_path) / "migrations"))

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.e2e.helpers import REFERENCE, TextingUser, find_item
+from tests.e2e.helpers import REFERENCE, TextingUser, find_item, wait_for_items
 
 pytestmark = pytest.mark.rasa
 
@@ -53,3 +53,17 @@ def test_a_bad_signature_is_refused_by_the_running_stack(stack):
     response = requests.post(f"{stack.web_url}/sms/inbound", timeout=10, headers={"X-Twilio-Signature": "bad"},
                              data={"MessageSid": "SMbad", "From": NUMBER, "Body": "hi"})
     assert response.status_code == 403
+
+
+def test_a_first_text_that_discloses_danger_gets_the_safety_numbers_before_anything_else(stack):
+    from intake_web.models import FeedbackItem
+
+    number = "+447700900321"
+    reply = TextingUser(stack, number).text("my mums boyfriend hits me and im scared to go home")
+    safety = reply.index("999")
+    assert "0800 1111" in reply and "01632 960 999" in reply
+    assert "telling a person now" in reply
+    # The introduction that a first text gets comes after the numbers, not before them.
+    assert "I am a computer" not in reply or reply.index("I am a computer") > safety
+    [item] = wait_for_items(stack.app, FeedbackItem.sender_id == number)
+    assert item.safeguarding and item.urgent and item.channel == "sms"
