@@ -18,6 +18,7 @@ from intake_web.dao.case_dao import (
 )
 from intake_web.intake import format_date
 from intake_web.notifications import deliver_all, queue_notification
+from intake_web.public_urls import public_url
 
 NO_TEAM = "No team yet (not triaged)"
 
@@ -62,9 +63,7 @@ def build_digest(on: date) -> Digest:
 
 
 def _console_url() -> str:
-    council = current_app.extensions["council"]
-    base = current_app.config.get("PUBLIC_BASE_URL") or council.contacts["website"]
-    return f"{base.rstrip('/')}/staff/"
+    return public_url("/staff/")
 
 
 def _lines(rows: list[QueueRow], on: date, template: dict) -> str:

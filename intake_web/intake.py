@@ -20,6 +20,7 @@ from intake_web.dao.reference_dao import dao_allocate_reference
 from intake_web.extensions import db
 from intake_web.models import FeedbackItem, ProcedureStage
 from intake_web.notifications import deliver_all, queue_notification
+from intake_web.public_urls import public_url
 from intake_web.text_cleaning import clean_text
 from intake_web.triage_adapter import run_triage
 
@@ -145,8 +146,7 @@ def _apply_triage(item: FeedbackItem, submission: FeedbackSubmission, actor: str
 
 
 def _case_url(item: FeedbackItem) -> str:
-    base = current_app.config.get("PUBLIC_BASE_URL") or current_app.extensions["council"].contacts["website"]
-    return f"{base.rstrip('/')}/staff/cases/{item.reference}"
+    return public_url(f"/staff/cases/{item.reference}")
 
 
 def reply_line(item: FeedbackItem) -> str:

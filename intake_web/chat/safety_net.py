@@ -11,6 +11,7 @@ from intake_web.chat import messages
 from intake_web.constants import ACTOR_PUBLIC
 from intake_web.intake import FeedbackSubmission, submit_feedback
 from intake_web.models import FeedbackItem
+from intake_web.public_urls import public_url
 
 log = logging.getLogger(__name__)
 
@@ -40,5 +41,4 @@ def safety_numbers() -> str:
 
 
 def web_form_url() -> str:
-    base = current_app.config.get("PUBLIC_BASE_URL") or current_app.extensions["council"].contacts["website"]
-    return base.rstrip("/") + "/"
+    return public_url("/")

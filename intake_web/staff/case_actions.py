@@ -25,6 +25,7 @@ from intake_web.models import (
     TriageCorrection,
 )
 from intake_web.notifications import deliver_all, queue_notification
+from intake_web.public_urls import public_url
 
 STAGE_LABELS = {
     "concern": "Concern",
@@ -133,10 +134,9 @@ def _require_stage(item: FeedbackItem, stages: tuple[str, ...], what: str) -> Pr
 def _message_values(item: FeedbackItem) -> dict[str, str]:
     council = current_app.extensions["council"]
     stage = _current(item)
-    base = current_app.config.get("PUBLIC_BASE_URL") or council.contacts["website"]
     return {
         "reference": item.reference,
-        "case_url": f"{base.rstrip('/')}/staff/cases/{item.reference}",
+        "case_url": public_url(f"/staff/cases/{item.reference}"),
         "channel": item.channel,
         "received_at": f"{item.received_at:%d %B %Y %H:%M} UTC",
         "received_on": format_date(item.received_at.date()),
