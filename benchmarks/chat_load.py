@@ -2,12 +2,17 @@
 
     make run                                   (in another terminal)
     .venv/bin/python benchmarks/chat_load.py   [--url http://127.0.0.1:5000] [--conversations 200]
-                                               [--concurrency 8] [--submit]
+                                               [--concurrency 8] [--pause SECONDS] [--submit]
 
 Each conversation is a person on /chat: the page (the assistant's hello), then a
 question, a complaint told step by step, and a change of mind. By default it ends
 with "stop", so the benchmark leaves no cases behind; --submit sends each one
 instead (the reply then also covers the intake API and triage).
+
+By default each conversation sends its next message as soon as the reply comes, which
+is far harder than people are: --pause gives each person a pause before every message
+(random, between half and one and a half times SECONDS), as someone reading and typing
+on a phone; with --concurrency equal to --conversations all of them talk at once.
 
 The latency is the time for POST /chat/messages to return the assistant's replies,
 which includes the web application, Rasa and the action server. Target: p95 under
@@ -15,6 +20,7 @@ which includes the web application, Rasa and the action server. Target: p95 unde
 """
 import argparse
 import os
+import random
 import re
 import statistics
 import sys
@@ -47,12 +53,14 @@ PROCESSES = {
 }
 
 
-def conversation(url: str, submit: bool, latencies: list[float], errors: list[str], lock: threading.Lock) -> None:
+def conversation(url: str, submit: bool, pause: float, latencies: list[float], errors: list[str],
+                 lock: threading.Lock) -> None:
     http = requests.Session()
     try:
         page = http.get(f"{url}/chat", timeout=60)
         sender = re.search(r'data-sender="([^"]+)"', page.text).group(1)
         for text in [*SCRIPT, ENDING[submit]]:
+            time.sleep(pause * random.uniform(0.5, 1.5))
             started = time.perf_counter()
             response = http.post(f"{url}/chat/messages", json={"sender": sender, "text": text}, timeout=60)
             elapsed = time.perf_counter() - started
@@ -94,6 +102,8 @@ def main() -> int:
     parser.add_argument("--url", default="http://127.0.0.1:5000")
     parser.add_argument("--conversations", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8, help="conversations at the same time")
+    parser.add_argument("--pause", type=float, default=0.0,
+                        help="mean seconds a person takes before each message (default 0: no pause)")
     parser.add_argument("--submit", action="store_true", help="send each complaint instead of stopping")
     args = parser.parse_args()
 
@@ -109,10 +119,10 @@ def main() -> int:
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
         for _ in range(args.conversations):
-            pool.submit(conversation, args.url, args.submit, latencies, errors, lock)
+            pool.submit(conversation, args.url, args.submit, args.pause, latencies, errors, lock)
     wall = time.perf_counter() - started
 
-    print(f"{args.conversations} conversations, {args.concurrency} at a time, {len(latencies)} replies "
+    print(f"{args.conversations} conversations, {args.concurrency} at a time, pause {args.pause:g} s, {len(latencies)} replies "
           f"in {wall:.1f} s ({len(latencies) / wall:.1f} replies/s), {len(errors)} failed conversations")
     if latencies:
         print(f"reply latency: p50 {percentile(latencies, 0.50) * 1000:.0f} ms, "
