@@ -66,6 +66,9 @@ _RULES = (
           r"|school))"
           r"\b"),
     _rule("mentions suicidal thoughts", r"\bkill yourself\b"),
+    _rule("mentions suicidal thoughts", r"\b(?:going to|want to|will|might|about to) end it\b(?! with| there)"
+          r"|\b(?:goodbye|suicide) (?:note|letter)\b|\bjump (?:off|in front of) (?:a |the |that )?(?:bridge|train"
+          r"|building|roof|car|cliff|bus|lorry|multi ?storey)\b"),
     # Self-harm.
     _rule("mentions self-harm", r"\bself[ -]?harm\w*"),
     _rule("mentions self-harm", r"\b(?:cut|cuts|cutting|scratch\w*|burn\w*|hurt|hurts|hurting|harm|harming|hit|hitting"
@@ -176,7 +179,10 @@ _RULES = (
           r"|them|us) (?:in|out)\b|\b(?:sleep|sleeping) in the shed\b|\b(?:do not|does not|not) get (?:tea|fed"
           r"|dinner|food)\b|\b(?:have|has) to look after (?:my )?(?:mum|dad|(?:little )?(?:brothers?|sisters?|si"
           r"blings))\b"
-          r"|\bi (?:feed|look after) my (?:little )?(?:brothers?|sisters?)\b", contestable=True,
+          r"|\bi (?:feed|look after) my (?:little )?(?:brothers?|sisters?)\b"
+          r"|\b(?:have not|has not|not) (?:had|eaten) (?:any )?(?:tea|food|dinner|breakfast|lunch"
+          r"|anything to eat)\b(?! (?:menus?|money|vouchers?))"
+          r"|\bnothing to eat\b", contestable=True,
           not_after=r"^\s*(?:to|my complaint|our complaint)"),
 )
 

@@ -38,6 +38,12 @@ DISCLOSURES = [
     "The children came back from their dad's with bruises on their legs.",
     "she keeps going off with older men in cars",
     "I've been sleeping in my car since I was kicked out",
+    # Text-speak forms and plans the first rules missed (found by the assistant's NLU work).
+    "im gonna end it tonight",
+    "im gonna jump in front of a train",
+    "i've written a goodbye note",
+    "we havent had tea for 2 days",
+    "there is nothing to eat at home and mum is out again",
 ]
 
 ORDINARY = [
@@ -57,6 +63,9 @@ ORDINARY = [
     "The contact supervisor is lovely, thank you.",
     "Please pass on thanks to the social worker, she really touched my heart.",
     "my council tax bill is wrong",
+    "we are going to end it with the council and go to the ombudsman",
+    "the school has not had any lunch menus out this term",
+    "someone jumped in front of the queue at the contact centre",
 ]
 
 
