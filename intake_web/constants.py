@@ -32,3 +32,7 @@ REFERENCE_PREFIX = "CF"
 ACTOR_PUBLIC = "public"
 ACTOR_API = "api"
 ACTOR_SYSTEM = "system"
+
+# What became of a chat message or text from a person (chat_message / inbound_sms.relay_status):
+# stored, answered by the assistant, or kept for the officers because the assistant was down.
+RELAY_RECEIVED, RELAY_RELAYED, RELAY_KEPT = "received", "relayed", "kept"

@@ -4,12 +4,12 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
-from intake_web.constants import ACTOR_SYSTEM
+# The views import RELAYED and KEPT from here too.
+from intake_web.constants import ACTOR_SYSTEM, RELAY_KEPT as KEPT, RELAY_RECEIVED as RECEIVED, RELAY_RELAYED as RELAYED
 from intake_web.extensions import db
 from intake_web.models import ChatMessage, ChatSession, FeedbackItem
 
 INBOUND, OUTBOUND = "in", "out"
-RECEIVED, RELAYED, KEPT = "received", "relayed", "kept"
 
 
 def dao_create_chat_session() -> ChatSession:

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from intake_web.chat.dao import KEPT
+from intake_web.constants import RELAY_KEPT as KEPT
 from intake_web.dao.audit_dao import dao_record_audit_event
 from intake_web.extensions import db
 from intake_web.models import ChatMessage, FeedbackItem, InboundSms

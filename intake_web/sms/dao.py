@@ -4,11 +4,11 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from intake_web.constants import ACTOR_SYSTEM
+# The views import RELAYED and KEPT from here too.
+from intake_web.constants import ACTOR_SYSTEM, RELAY_KEPT as KEPT, RELAY_RECEIVED as RECEIVED, RELAY_RELAYED as RELAYED
 from intake_web.extensions import db
 from intake_web.models import FeedbackItem, InboundSms, Notification
 
-RECEIVED, RELAYED, KEPT = "received", "relayed", "kept"
 # A numbered reply ("2") refers to the choices we offered this long ago at most.
 CHOICES_VALID_FOR = timedelta(hours=24)
 

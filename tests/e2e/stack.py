@@ -9,7 +9,6 @@ Each piece gets a free port; the tests talk only to the web application.
 """
 import hashlib
 import os
-import socket
 import subprocess
 import threading
 import time
@@ -17,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+
+from tests.fakes import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
@@ -40,12 +41,6 @@ def missing_pieces() -> str | None:
     if not MODEL.exists():
         return f"no trained model at {MODEL} (scripts/bot.sh train-if-changed)"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until(check, timeout: float, what: str, process: subprocess.Popen | None = None, log: Path | None = None):
